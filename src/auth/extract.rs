@@ -1,0 +1,225 @@
+//! Extractors that say who is asking and in which language.
+//!
+//! [`Viewer`] is every page's context: locale, the signed-in user (if any) and the CSRF token.
+//! [`PartnerUser`] and [`CustomerAdmin`] only exist for a live session of the right kind of user;
+//! [`CsrfForm`] only exists when the form's token matches the session's.
+
+use std::future::Future;
+use std::pin::Pin;
+use std::sync::Arc;
+
+use actix_web::dev::Payload;
+use actix_web::http::header;
+use actix_web::{web, FromRequest, HttpMessage, HttpRequest};
+use serde::de::DeserializeOwned;
+
+use super::session::AppSession;
+use crate::db::{self, Db};
+use crate::domain::roles::Role;
+use crate::domain::OrgKind;
+use crate::error::AppError;
+use crate::i18n::{I18n, Locale};
+
+/// The name of the cookie that remembers an explicit language choice.
+pub const LANGUAGE_COOKIE: &str = "lang";
+
+/// The signed-in user, as read from the database on this request.
+#[derive(Debug, Clone)]
+pub struct CurrentUser {
+    pub user_id: String,
+    pub session_id: String,
+    pub email: String,
+    pub display_name: String,
+    pub role: Role,
+    pub organization_id: String,
+    pub organization_name: String,
+    pub organization_kind: OrgKind,
+}
+
+/// The request's locale: an explicit choice (cookie) over `Accept-Language` over English.
+pub fn request_locale(req: &HttpRequest) -> Locale {
+    if let Some(locale) = req
+        .cookie(LANGUAGE_COOKIE)
+        .and_then(|c| Locale::from_tag(c.value()))
+    {
+        return locale;
+    }
+    req.headers()
+        .get(header::ACCEPT_LANGUAGE)
+        .and_then(|v| v.to_str().ok())
+        .map(Locale::negotiate)
+        .unwrap_or(Locale::En)
+}
+
+/// Every page's context: who is asking, in which language, with which CSRF token.
+#[derive(Clone)]
+pub struct Viewer {
+    pub locale: Locale,
+    pub i18n: Arc<I18n>,
+    pub user: Option<CurrentUser>,
+    pub csrf_token: String,
+    /// The path and query of this request, for the language switcher to come back to.
+    pub path: String,
+}
+
+impl Viewer {
+    async fn load(req: HttpRequest) -> Result<Viewer, AppError> {
+        if let Some(viewer) = req.extensions().get::<Viewer>() {
+            return Ok(viewer.clone());
+        }
+        let i18n = req
+            .app_data::<web::Data<I18n>>()
+            .map(|d| d.clone().into_inner())
+            .ok_or_else(|| AppError::Internal("i18n not configured".into()))?;
+        let db = req
+            .app_data::<web::Data<Db>>()
+            .cloned()
+            .ok_or_else(|| AppError::Internal("database not configured".into()))?;
+        let session = AppSession::from_request(&req);
+        let user = match session.session_id() {
+            Some(sid) => {
+                let lookup_sid = sid.clone();
+                let found = db
+                    .run(move |conn| Ok(db::sessions::find_live(conn, &lookup_sid, db::now())?))
+                    .await?;
+                match found {
+                    Some((user, org)) => Role::parse(&user.role).map(|role| CurrentUser {
+                        user_id: user.id,
+                        session_id: sid,
+                        email: user.email,
+                        display_name: user.display_name,
+                        role,
+                        organization_id: org.id.clone(),
+                        organization_name: org.name.clone(),
+                        organization_kind: org.kind(),
+                    }),
+                    None => None,
+                }
+                .or_else(|| {
+                    // Revoked, expired or disabled: the cookie is of no further use.
+                    session.clear();
+                    None
+                })
+            }
+            None => None,
+        };
+        let path = match req.query_string() {
+            "" => req.path().to_string(),
+            q => format!("{}?{}", req.path(), q),
+        };
+        let viewer = Viewer {
+            locale: request_locale(&req),
+            i18n,
+            user,
+            csrf_token: session.csrf_token(),
+            path,
+        };
+        req.extensions_mut().insert(viewer.clone());
+        Ok(viewer)
+    }
+
+    pub fn signed_in(&self) -> Result<&CurrentUser, AppError> {
+        self.user.as_ref().ok_or(AppError::SignInRequired)
+    }
+}
+
+impl FromRequest for Viewer {
+    type Error = AppError;
+    type Future = Pin<Box<dyn Future<Output = Result<Viewer, AppError>>>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        Box::pin(Viewer::load(req.clone()))
+    }
+}
+
+/// A signed-in user of an indirect provider or indirect reseller.
+pub struct PartnerUser {
+    pub viewer: Viewer,
+    pub user: CurrentUser,
+}
+
+impl FromRequest for PartnerUser {
+    type Error = AppError;
+    type Future = Pin<Box<dyn Future<Output = Result<PartnerUser, AppError>>>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        let req = req.clone();
+        Box::pin(async move {
+            let viewer = Viewer::load(req).await?;
+            let user = viewer.signed_in()?.clone();
+            if !user.organization_kind.is_partner() || !user.role.is_partner_role() {
+                return Err(AppError::Forbidden("error-partners-only"));
+            }
+            Ok(PartnerUser { viewer, user })
+        })
+    }
+}
+
+/// A signed-in customer admin (the customer's Global admin).
+pub struct CustomerAdmin {
+    pub viewer: Viewer,
+    pub user: CurrentUser,
+}
+
+impl FromRequest for CustomerAdmin {
+    type Error = AppError;
+    type Future = Pin<Box<dyn Future<Output = Result<CustomerAdmin, AppError>>>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        let req = req.clone();
+        Box::pin(async move {
+            let viewer = Viewer::load(req).await?;
+            let user = viewer.signed_in()?.clone();
+            match (user.organization_kind, user.role) {
+                (OrgKind::Customer, Role::CustomerGlobalAdmin) => {
+                    Ok(CustomerAdmin { viewer, user })
+                }
+                (OrgKind::Customer, _) => Err(AppError::Forbidden("error-ask-your-admin")),
+                _ => Err(AppError::Forbidden("error-customers-only")),
+            }
+        })
+    }
+}
+
+/// A URL-encoded form whose `csrf_token` field matched the session's token.
+pub struct CsrfForm<T>(pub T);
+
+/// The largest form body accepted, in bytes.
+pub const FORM_LIMIT: usize = 16 * 1024;
+
+impl<T: DeserializeOwned + 'static> FromRequest for CsrfForm<T> {
+    type Error = AppError;
+    type Future = Pin<Box<dyn Future<Output = Result<CsrfForm<T>, AppError>>>>;
+
+    fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
+        let req = req.clone();
+        let body = web::Bytes::from_request(&req, payload);
+        Box::pin(async move {
+            let is_form = req
+                .headers()
+                .get(header::CONTENT_TYPE)
+                .and_then(|v| v.to_str().ok())
+                .is_some_and(|v| v.starts_with("application/x-www-form-urlencoded"));
+            if !is_form {
+                return Err(AppError::BadRequest("error-bad-form"));
+            }
+            let bytes =
+                body.await
+                    .map_err(|e| match e.as_response_error().status_code().as_u16() {
+                        413 => AppError::PayloadTooLarge,
+                        _ => AppError::BadRequest("error-bad-form"),
+                    })?;
+            let token = url::form_urlencoded::parse(&bytes)
+                .find(|(k, _)| k == "csrf_token")
+                .map(|(_, v)| v.into_owned())
+                .unwrap_or_default();
+            AppSession::from_request(&req).check_csrf(&token)?;
+            serde_urlencoded::from_bytes::<T>(&bytes)
+                .map(CsrfForm)
+                .map_err(|e| {
+                    tracing::info!(error = %e, "form did not parse");
+                    AppError::BadRequest("error-bad-form")
+                })
+        })
+    }
+}

@@ -1,0 +1,8 @@
+//! Who is asking: password hashing, the typed session, CSRF tokens, and the extractors that only
+//! exist when the session is live and the role fits (so a handler cannot forget the check).
+
+pub mod extract;
+pub mod password;
+pub mod session;
+
+pub use extract::{CsrfForm, CurrentUser, CustomerAdmin, PartnerUser, Viewer};

@@ -1,0 +1,86 @@
+//! The typed session: the cookie (signed and encrypted by actix-session) holds only the id of a
+//! server-side session record and the CSRF token. The id is renewed at sign-in and the cookie
+//! purged at sign-out, when the record is revoked too.
+
+use std::future::{ready, Ready};
+
+use actix_session::{Session, SessionExt};
+use actix_web::dev::Payload;
+use actix_web::{FromRequest, HttpRequest};
+use rand::RngCore;
+use subtle::ConstantTimeEq;
+
+use crate::error::AppError;
+
+const SESSION_ID: &str = "sid";
+const CSRF: &str = "csrf";
+
+/// A random token of 256 bits, hex-encoded.
+pub fn random_token() -> String {
+    let mut bytes = [0u8; 32];
+    rand::rng().fill_bytes(&mut bytes);
+    hex::encode(bytes)
+}
+
+pub struct AppSession(Session);
+
+impl AppSession {
+    pub fn from_request(req: &HttpRequest) -> AppSession {
+        AppSession(req.get_session())
+    }
+
+    /// The session's CSRF token, made on first use.
+    pub fn csrf_token(&self) -> String {
+        if let Ok(Some(token)) = self.0.get::<String>(CSRF) {
+            return token;
+        }
+        let token = random_token();
+        if let Err(e) = self.0.insert(CSRF, &token) {
+            tracing::error!(error = %e, "cannot store the CSRF token");
+        }
+        token
+    }
+
+    /// Compares a submitted token with the session's in constant time.
+    pub fn check_csrf(&self, submitted: &str) -> Result<(), AppError> {
+        let expected = match self.0.get::<String>(CSRF) {
+            Ok(Some(token)) => token,
+            _ => return Err(AppError::Csrf),
+        };
+        if expected.len() == submitted.len()
+            && bool::from(expected.as_bytes().ct_eq(submitted.as_bytes()))
+        {
+            Ok(())
+        } else {
+            Err(AppError::Csrf)
+        }
+    }
+
+    /// The server-side session record's id, if signed in.
+    pub fn session_id(&self) -> Option<String> {
+        self.0.get::<String>(SESSION_ID).ok().flatten()
+    }
+
+    /// Starts a signed-in session: a new cookie id (no fixation), the record's id, a new CSRF token.
+    pub fn sign_in(&self, session_id: &str) -> Result<(), AppError> {
+        self.0.renew();
+        self.0
+            .insert(SESSION_ID, session_id)
+            .and_then(|_| self.0.insert(CSRF, random_token()))
+            .map_err(|e| AppError::Internal(format!("session insert: {e}")))
+    }
+
+    /// Forgets everything in the cookie.
+    pub fn clear(&self) {
+        self.0.purge();
+    }
+}
+
+impl FromRequest for AppSession {
+    type Error = actix_web::Error;
+    type Future = Ready<Result<AppSession, actix_web::Error>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        ready(Ok(AppSession::from_request(req)))
+    }
+}

@@ -1,0 +1,151 @@
+//! Settings, from the command line and the environment. Secrets are never logged.
+
+use std::time::Duration;
+
+use clap::{Args, Parser, Subcommand};
+
+use crate::db::{DatabaseTarget, PoolSettings};
+
+/// support-contacts: designate which reseller gives technical support for each of a customer's
+/// subscriptions, and show customers who their support contact is.
+#[derive(Debug, Parser)]
+#[command(name = "support-contacts", version, about)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Migrate the database and serve the web application.
+    Serve(ServeArgs),
+    /// Apply pending database migrations and exit.
+    Migrate(DatabaseArgs),
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct DatabaseArgs {
+    /// postgres://… for PostgreSQL; sqlite://PATH or a file path for SQLite.
+    #[arg(
+        long,
+        env = "DATABASE_URL",
+        default_value = "sqlite://data/support-contacts.db"
+    )]
+    pub database_url: String,
+    /// Most connections this instance keeps open.
+    #[arg(long, env = "DATABASE_POOL_SIZE", default_value_t = 8)]
+    pub pool_size: u32,
+    /// Seconds to wait for a connection before a request gets the "try again" page.
+    #[arg(long, env = "DATABASE_CONNECT_TIMEOUT", default_value_t = 5)]
+    pub connect_timeout: u64,
+    /// Seconds a statement may run (PostgreSQL statement_timeout; SQLite busy timeout).
+    #[arg(long, env = "DATABASE_STATEMENT_TIMEOUT", default_value_t = 10)]
+    pub statement_timeout: u64,
+}
+
+impl DatabaseArgs {
+    pub fn target(&self) -> Result<DatabaseTarget, String> {
+        DatabaseTarget::parse(&self.database_url)
+    }
+
+    pub fn pool_settings(&self) -> PoolSettings {
+        PoolSettings {
+            max_size: self.pool_size.max(1),
+            connect_timeout: Duration::from_secs(self.connect_timeout.max(1)),
+            statement_timeout: Duration::from_secs(self.statement_timeout.max(1)),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct ServeArgs {
+    /// Address to listen on.
+    #[arg(long, env = "BIND", default_value = "127.0.0.1:8080")]
+    pub bind: String,
+    /// Load the demo world into an empty database (idempotent).
+    #[arg(long)]
+    pub demo: bool,
+    /// Key that signs and encrypts session cookies: at least 64 bytes, hex or text. Instances
+    /// behind one load balancer must share it. Without it a random key is made at start.
+    #[arg(long, env = "SESSION_KEY", hide_env_values = true)]
+    pub session_key: Option<String>,
+    /// Send cookies without the Secure flag (only for plain-HTTP local development).
+    #[arg(long, env = "INSECURE_COOKIES")]
+    pub insecure_cookies: bool,
+    /// Worker threads (defaults to the number of cores).
+    #[arg(long, env = "WORKERS")]
+    pub workers: Option<usize>,
+    #[command(flatten)]
+    pub database: DatabaseArgs,
+}
+
+/// Everything the application needs at run time.
+#[derive(Clone)]
+pub struct Settings {
+    /// 64 bytes of key material for the cookie.
+    pub session_key: Vec<u8>,
+    pub secure_cookies: bool,
+    /// Most password hashes computed at once.
+    pub max_concurrent_hashes: usize,
+    /// How long a signed-in session lives.
+    pub session_ttl: Duration,
+}
+
+impl std::fmt::Debug for Settings {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Settings")
+            .field("session_key", &"<redacted>")
+            .field("secure_cookies", &self.secure_cookies)
+            .field("max_concurrent_hashes", &self.max_concurrent_hashes)
+            .field("session_ttl", &self.session_ttl)
+            .finish()
+    }
+}
+
+impl Settings {
+    /// Settings for tests and tools: random key, insecure cookies (plain HTTP).
+    pub fn for_tests() -> Settings {
+        Settings {
+            session_key: random_key(),
+            secure_cookies: false,
+            max_concurrent_hashes: 4,
+            session_ttl: Duration::from_secs(8 * 3600),
+        }
+    }
+}
+
+/// 64 random bytes.
+pub fn random_key() -> Vec<u8> {
+    use rand::RngCore;
+    let mut key = vec![0u8; 64];
+    rand::rng().fill_bytes(&mut key);
+    key
+}
+
+/// Turns the configured key into 64 bytes: hex of at least 64 bytes, or text of at least 64
+/// characters. Anything shorter is refused rather than silently weakened.
+pub fn parse_session_key(raw: &str) -> Result<Vec<u8>, String> {
+    let raw = raw.trim();
+    let bytes = match hex::decode(raw) {
+        Ok(b) if b.len() >= 64 => b,
+        _ if raw.len() >= 64 => raw.as_bytes().to_vec(),
+        _ => {
+            return Err(
+                "SESSION_KEY must be at least 64 bytes (128 hex digits or 64 characters)".into(),
+            )
+        }
+    };
+    Ok(bytes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn short_session_keys_are_refused() {
+        assert!(parse_session_key("short").is_err());
+        assert_eq!(parse_session_key(&"ab".repeat(64)).unwrap().len(), 64);
+        assert_eq!(parse_session_key(&"k".repeat(70)).unwrap().len(), 70);
+    }
+}

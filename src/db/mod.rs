@@ -1,0 +1,305 @@
+//! The database: one connection type for SQLite and PostgreSQL, the pool, migrations, and the
+//! queries, one file per table family. Every SQL statement of the product lives below here.
+//!
+//! Error policy: query functions return `QueryResult`; [`Db::run`] moves them off the async
+//! workers and turns failures into [`AppError`], so handlers never see a database message.
+//! Writes that read first do their first write at the start of the transaction (SQLite then
+//! takes the write lock up front) and check what they read inside the same transaction.
+
+pub mod audit;
+pub mod demo;
+pub mod organizations;
+pub mod relationships;
+pub mod schema;
+pub mod sessions;
+pub mod subscriptions;
+pub mod users;
+
+use std::time::Duration;
+
+use actix_web::web;
+use diesel::connection::SimpleConnection;
+use diesel::prelude::*;
+use diesel::r2d2::{ManageConnection, Pool, R2D2Connection};
+use diesel_migrations::{embed_migrations, EmbeddedMigrations, MigrationHarness};
+
+use crate::error::AppError;
+
+/// Every backend the product runs on, behind one type.
+#[derive(diesel::MultiConnection)]
+pub enum DbConnection {
+    Sqlite(diesel::SqliteConnection),
+    Postgres(diesel::PgConnection),
+}
+
+pub const SQLITE_MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations/sqlite");
+pub const POSTGRES_MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations/postgres");
+
+/// Which backend a `DATABASE_URL` names.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DatabaseTarget {
+    Sqlite { path: String },
+    Postgres { url: String },
+}
+
+impl DatabaseTarget {
+    /// `postgres://` or `postgresql://` is PostgreSQL; `sqlite://PATH` or a plain file path is
+    /// SQLite; any other scheme is refused with a message that says what is accepted.
+    pub fn parse(url: &str) -> Result<DatabaseTarget, String> {
+        let url = url.trim();
+        if url.is_empty() {
+            return Err("DATABASE_URL is empty".into());
+        }
+        if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+            return Ok(DatabaseTarget::Postgres { url: url.into() });
+        }
+        if let Some(path) = url.strip_prefix("sqlite://") {
+            if path.is_empty() {
+                return Err("sqlite:// needs a file path, e.g. sqlite://data/app.db".into());
+            }
+            return Ok(DatabaseTarget::Sqlite { path: path.into() });
+        }
+        if let Some((scheme, _)) = url.split_once("://") {
+            return Err(format!(
+                "unsupported database scheme `{scheme}://`: use postgres://, postgresql://, sqlite:// or a file path"
+            ));
+        }
+        if url.contains(':') && !url.starts_with('/') && !url.starts_with('.') {
+            return Err(format!(
+                "`{url}` is neither a URL this product knows nor a file path: use postgres://, sqlite:// or a file path"
+            ));
+        }
+        Ok(DatabaseTarget::Sqlite { path: url.into() })
+    }
+
+    pub fn backend_name(&self) -> &'static str {
+        match self {
+            DatabaseTarget::Sqlite { .. } => "sqlite",
+            DatabaseTarget::Postgres { .. } => "postgres",
+        }
+    }
+}
+
+/// Pool and connection settings.
+#[derive(Debug, Clone)]
+pub struct PoolSettings {
+    pub max_size: u32,
+    pub connect_timeout: Duration,
+    pub statement_timeout: Duration,
+}
+
+impl Default for PoolSettings {
+    fn default() -> Self {
+        PoolSettings {
+            max_size: 8,
+            connect_timeout: Duration::from_secs(5),
+            statement_timeout: Duration::from_secs(10),
+        }
+    }
+}
+
+/// Opens connections for the pool and prepares each one (pragmas, timeouts).
+pub struct Manager {
+    target: DatabaseTarget,
+    statement_timeout: Duration,
+}
+
+impl Manager {
+    fn open(&self) -> Result<DbConnection, diesel::r2d2::Error> {
+        use diesel::r2d2::Error;
+        match &self.target {
+            DatabaseTarget::Sqlite { path } => {
+                let mut conn =
+                    diesel::SqliteConnection::establish(path).map_err(Error::ConnectionError)?;
+                let busy_ms = self.statement_timeout.as_millis().max(1000);
+                conn.batch_execute(&format!(
+                    "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; \
+                     PRAGMA foreign_keys = ON; PRAGMA busy_timeout = {busy_ms};"
+                ))
+                .map_err(Error::QueryError)?;
+                Ok(DbConnection::Sqlite(conn))
+            }
+            DatabaseTarget::Postgres { url } => {
+                let mut conn =
+                    diesel::PgConnection::establish(url).map_err(Error::ConnectionError)?;
+                conn.batch_execute(&format!(
+                    "SET statement_timeout = {}; SET TIME ZONE 'UTC';",
+                    self.statement_timeout.as_millis()
+                ))
+                .map_err(Error::QueryError)?;
+                Ok(DbConnection::Postgres(conn))
+            }
+        }
+    }
+}
+
+impl ManageConnection for Manager {
+    type Connection = DbConnection;
+    type Error = diesel::r2d2::Error;
+
+    fn connect(&self) -> Result<DbConnection, Self::Error> {
+        self.open()
+    }
+
+    fn is_valid(&self, conn: &mut DbConnection) -> Result<(), Self::Error> {
+        conn.ping().map_err(diesel::r2d2::Error::QueryError)
+    }
+
+    fn has_broken(&self, conn: &mut DbConnection) -> bool {
+        std::thread::panicking() || conn.is_broken()
+    }
+}
+
+pub type DbPool = Pool<Manager>;
+
+/// The shared handle to the database that handlers use.
+#[derive(Clone)]
+pub struct Db {
+    pool: DbPool,
+    target: DatabaseTarget,
+}
+
+impl Db {
+    /// Opens the pool. A SQLite file's folder is created when missing.
+    pub fn connect(target: DatabaseTarget, settings: &PoolSettings) -> anyhow::Result<Db> {
+        if let DatabaseTarget::Sqlite { path } = &target {
+            if let Some(dir) = std::path::Path::new(path).parent() {
+                if !dir.as_os_str().is_empty() {
+                    std::fs::create_dir_all(dir)?;
+                }
+            }
+        }
+        let manager = Manager {
+            target: target.clone(),
+            statement_timeout: settings.statement_timeout,
+        };
+        let pool = Pool::builder()
+            .max_size(settings.max_size)
+            .min_idle(Some(1))
+            .connection_timeout(settings.connect_timeout)
+            .test_on_check_out(true)
+            .build(manager)
+            .map_err(|e| anyhow::anyhow!("cannot open the database: {e}"))?;
+        Ok(Db { pool, target })
+    }
+
+    pub fn target(&self) -> &DatabaseTarget {
+        &self.target
+    }
+
+    /// A connection for work outside a request (start-up, the demo loader, tests).
+    pub fn conn(&self) -> anyhow::Result<diesel::r2d2::PooledConnection<Manager>> {
+        self.pool
+            .get()
+            .map_err(|e| anyhow::anyhow!("no database connection: {e}"))
+    }
+
+    /// Runs pending migrations once, even when several instances start together: on PostgreSQL
+    /// an advisory lock serialises them; SQLite's own write lock does the same for a file.
+    pub fn migrate(&self) -> anyhow::Result<usize> {
+        let mut conn = self.conn()?;
+        run_migrations(&mut conn)
+    }
+
+    /// Runs `f` with a pooled connection on a blocking thread.
+    pub async fn run<T, F>(&self, f: F) -> Result<T, AppError>
+    where
+        F: FnOnce(&mut DbConnection) -> Result<T, AppError> + Send + 'static,
+        T: Send + 'static,
+    {
+        let pool = self.pool.clone();
+        web::block(move || {
+            let mut conn = pool
+                .get()
+                .map_err(|e| AppError::Unavailable(e.to_string()))?;
+            f(&mut conn)
+        })
+        .await
+        .map_err(|e| AppError::Internal(format!("blocking task failed: {e}")))?
+    }
+}
+
+/// Applies the embedded migrations of the connection's backend; returns how many ran.
+pub fn run_migrations(conn: &mut DbConnection) -> anyhow::Result<usize> {
+    const LOCK_KEY: i64 = 0x5c_0c_0a_7a;
+    let applied = match conn {
+        DbConnection::Sqlite(c) => c
+            .run_pending_migrations(SQLITE_MIGRATIONS)
+            .map_err(|e| anyhow::anyhow!("migration failed: {e}"))?
+            .len(),
+        DbConnection::Postgres(c) => {
+            c.batch_execute(&format!("SELECT pg_advisory_lock({LOCK_KEY})"))?;
+            let result = c
+                .run_pending_migrations(POSTGRES_MIGRATIONS)
+                .map(|v| v.len())
+                .map_err(|e| anyhow::anyhow!("migration failed: {e}"));
+            c.batch_execute(&format!("SELECT pg_advisory_unlock({LOCK_KEY})"))?;
+            result?
+        }
+    };
+    Ok(applied)
+}
+
+/// The current time as stored in the database (UTC, whole microseconds, so both backends
+/// return exactly what was written).
+pub fn now() -> chrono::NaiveDateTime {
+    let now = chrono::Utc::now().naive_utc();
+    chrono::DateTime::from_timestamp_micros(now.and_utc().timestamp_micros())
+        .map(|d| d.naive_utc())
+        .unwrap_or(now)
+}
+
+/// Escapes `%`, `_` and `\` for a LIKE pattern that uses `\` as its escape character.
+pub fn like_contains(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('%');
+    for c in text.chars() {
+        if matches!(c, '%' | '_' | '\\') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out.push('%');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn database_urls_pick_a_backend_or_say_why_not() {
+        assert_eq!(
+            DatabaseTarget::parse("postgres://u@h/db")
+                .unwrap()
+                .backend_name(),
+            "postgres"
+        );
+        assert_eq!(
+            DatabaseTarget::parse("postgresql://u@h/db")
+                .unwrap()
+                .backend_name(),
+            "postgres"
+        );
+        assert_eq!(
+            DatabaseTarget::parse("sqlite://data/x.db").unwrap(),
+            DatabaseTarget::Sqlite {
+                path: "data/x.db".into()
+            }
+        );
+        assert_eq!(
+            DatabaseTarget::parse("./x.db").unwrap(),
+            DatabaseTarget::Sqlite {
+                path: "./x.db".into()
+            }
+        );
+        let err = DatabaseTarget::parse("mysql://root@localhost/db").unwrap_err();
+        assert!(err.contains("mysql://"), "{err}");
+        assert!(DatabaseTarget::parse("").is_err());
+    }
+
+    #[test]
+    fn like_patterns_escape_wildcards() {
+        assert_eq!(like_contains("50%_a\\"), "%50\\%\\_a\\\\%");
+    }
+}

@@ -1,0 +1,107 @@
+//! The one schema for every backend. Only portable SQL types are used (Text, Integer, Bool,
+//! Timestamp), so the same query code compiles for SQLite and PostgreSQL.
+
+diesel::table! {
+    organizations (id) {
+        id -> Text,
+        kind -> Text,
+        name -> Text,
+        search_name -> Text,
+        partner_id -> Nullable<Text>,
+        tenant_id -> Text,
+        support_email -> Nullable<Text>,
+        support_phone -> Nullable<Text>,
+        support_website -> Nullable<Text>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    users (id) {
+        id -> Text,
+        organization_id -> Text,
+        email -> Text,
+        display_name -> Text,
+        password_hash -> Text,
+        role -> Text,
+        disabled -> Bool,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    user_sessions (id) {
+        id -> Text,
+        user_id -> Text,
+        created_at -> Timestamp,
+        expires_at -> Timestamp,
+        revoked_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    partnerships (id) {
+        id -> Text,
+        provider_id -> Text,
+        reseller_id -> Text,
+        status -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    customer_relationships (id) {
+        id -> Text,
+        partner_id -> Text,
+        customer_id -> Text,
+        delegated_admin -> Bool,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    subscriptions (id) {
+        id -> Text,
+        customer_id -> Text,
+        provider_id -> Text,
+        product_name -> Text,
+        quantity -> Integer,
+        status -> Text,
+        commerce_type -> Text,
+        support_contact_id -> Nullable<Text>,
+        version -> Integer,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    audit_events (id) {
+        id -> Text,
+        occurred_at -> Timestamp,
+        organization_id -> Text,
+        actor_user_id -> Nullable<Text>,
+        actor_name -> Text,
+        customer_id -> Nullable<Text>,
+        object_kind -> Text,
+        object_id -> Text,
+        object_label -> Text,
+        action -> Text,
+        old_value -> Nullable<Text>,
+        new_value -> Nullable<Text>,
+        cause_event_id -> Nullable<Text>,
+    }
+}
+
+diesel::joinable!(users -> organizations (organization_id));
+diesel::joinable!(user_sessions -> users (user_id));
+
+diesel::allow_tables_to_appear_in_same_query!(
+    organizations,
+    users,
+    user_sessions,
+    partnerships,
+    customer_relationships,
+    subscriptions,
+    audit_events,
+);

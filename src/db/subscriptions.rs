@@ -1,0 +1,248 @@
+//! Subscriptions and their designated support contact.
+
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+
+use super::schema::{customer_relationships, organizations, partnerships, subscriptions};
+use super::DbConnection;
+use crate::domain::support_contact::ResellerFacts;
+use crate::domain::{CommerceType, OrgKind};
+
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = subscriptions)]
+pub struct Subscription {
+    pub id: String,
+    pub customer_id: String,
+    pub provider_id: String,
+    pub product_name: String,
+    pub quantity: i32,
+    pub status: String,
+    pub commerce_type: String,
+    pub support_contact_id: Option<String>,
+    pub version: i32,
+    pub created_at: NaiveDateTime,
+    pub updated_at: NaiveDateTime,
+}
+
+impl Subscription {
+    pub fn commerce_type(&self) -> CommerceType {
+        CommerceType::parse(&self.commerce_type).unwrap_or(CommerceType::NewCommerce)
+    }
+}
+
+#[derive(Debug, Insertable)]
+#[diesel(table_name = subscriptions)]
+pub struct NewSubscription<'a> {
+    pub id: &'a str,
+    pub customer_id: &'a str,
+    pub provider_id: &'a str,
+    pub product_name: &'a str,
+    pub quantity: i32,
+    pub status: &'a str,
+    pub commerce_type: &'a str,
+    pub support_contact_id: Option<&'a str>,
+    pub version: i32,
+    pub created_at: NaiveDateTime,
+    pub updated_at: NaiveDateTime,
+}
+
+pub fn insert(conn: &mut DbConnection, sub: &NewSubscription<'_>) -> QueryResult<()> {
+    diesel::insert_into(subscriptions::table)
+        .values(sub)
+        .execute(conn)
+        .map(|_| ())
+}
+
+/// The subscriptions `provider_id` provides to `customer_id`, by product name.
+pub fn of_customer_from_provider(
+    conn: &mut DbConnection,
+    customer_id: &str,
+    provider_id: &str,
+) -> QueryResult<Vec<Subscription>> {
+    subscriptions::table
+        .filter(subscriptions::customer_id.eq(customer_id))
+        .filter(subscriptions::provider_id.eq(provider_id))
+        .order((subscriptions::product_name.asc(), subscriptions::id.asc()))
+        .select(Subscription::as_select())
+        .load(conn)
+}
+
+/// Every subscription of a customer, from every partner (the customer admin's view).
+pub fn of_customer(conn: &mut DbConnection, customer_id: &str) -> QueryResult<Vec<Subscription>> {
+    subscriptions::table
+        .filter(subscriptions::customer_id.eq(customer_id))
+        .order((subscriptions::product_name.asc(), subscriptions::id.asc()))
+        .select(Subscription::as_select())
+        .load(conn)
+}
+
+/// One subscription, only when `provider_id` provides it to `customer_id`.
+pub fn find_for_provider(
+    conn: &mut DbConnection,
+    provider_id: &str,
+    customer_id: &str,
+    subscription_id: &str,
+) -> QueryResult<Option<Subscription>> {
+    subscriptions::table
+        .find(subscription_id)
+        .filter(subscriptions::customer_id.eq(customer_id))
+        .filter(subscriptions::provider_id.eq(provider_id))
+        .select(Subscription::as_select())
+        .first(conn)
+        .optional()
+}
+
+/// The facts about every indirect reseller that has a partnership with the provider or a
+/// relationship with the customer; the domain decides which of them are available.
+pub fn reseller_facts(
+    conn: &mut DbConnection,
+    provider_id: &str,
+    customer_id: &str,
+) -> QueryResult<Vec<ResellerFacts>> {
+    let partnered: Vec<String> = partnerships::table
+        .filter(partnerships::provider_id.eq(provider_id))
+        .filter(partnerships::status.eq("active"))
+        .select(partnerships::reseller_id)
+        .load(conn)?;
+    let delegated: Vec<String> = customer_relationships::table
+        .filter(customer_relationships::customer_id.eq(customer_id))
+        .filter(customer_relationships::delegated_admin.eq(true))
+        .select(customer_relationships::partner_id)
+        .load(conn)?;
+    let mut ids: Vec<String> = partnered.iter().chain(delegated.iter()).cloned().collect();
+    ids.sort();
+    ids.dedup();
+    let resellers: Vec<(String, String)> = organizations::table
+        .filter(organizations::id.eq_any(&ids))
+        .filter(organizations::kind.eq(OrgKind::IndirectReseller.as_str()))
+        .select((organizations::id, organizations::name))
+        .load(conn)?;
+    Ok(resellers
+        .into_iter()
+        .map(|(id, name)| ResellerFacts {
+            active_partnership_with_provider: partnered.contains(&id),
+            delegated_admin_with_customer: delegated.contains(&id),
+            organization_id: id,
+            name,
+        })
+        .collect())
+}
+
+/// Who changes a contact, for the audit log.
+#[derive(Debug, Clone)]
+pub struct Actor {
+    pub user_id: String,
+    pub name: String,
+    pub organization_id: String,
+}
+
+/// Why nothing was saved.
+#[derive(Debug)]
+pub enum ChangeError {
+    NotFound,
+    /// Someone else changed the subscription since the form was shown.
+    Stale,
+    Refused(crate::domain::support_contact::ContactRefusal),
+    /// The chosen contact already is the designated support contact (nothing to record).
+    Unchanged,
+    Db(diesel::result::Error),
+}
+
+impl From<diesel::result::Error> for ChangeError {
+    fn from(e: diesel::result::Error) -> Self {
+        ChangeError::Db(e)
+    }
+}
+
+/// The available support contacts of a subscription, the provider first.
+pub fn available_contacts(
+    conn: &mut DbConnection,
+    sub: &Subscription,
+) -> QueryResult<Vec<crate::domain::support_contact::Candidate>> {
+    let provider_name: String = organizations::table
+        .find(&sub.provider_id)
+        .select(organizations::name)
+        .first(conn)?;
+    let facts = reseller_facts(conn, &sub.provider_id, &sub.customer_id)?;
+    Ok(crate::domain::support_contact::available_contacts(
+        &sub.provider_id,
+        &provider_name,
+        &facts,
+    ))
+}
+
+/// Changes a subscription's designated support contact and returns the id of the audit event
+/// that records it, re-checking everything inside one
+/// transaction: that the actor's organization provides it, that the form is not stale, and that
+/// the choice is among the available contacts. The first statement is the version bump, so on
+/// SQLite the transaction holds the write lock before it reads anything.
+pub fn change_support_contact(
+    conn: &mut DbConnection,
+    actor: &Actor,
+    customer_id: &str,
+    subscription_id: &str,
+    expected_version: i32,
+    chosen_id: &str,
+) -> Result<String, ChangeError> {
+    conn.transaction(|conn| {
+        let now = super::now();
+        let bumped = diesel::update(
+            subscriptions::table
+                .find(subscription_id)
+                .filter(subscriptions::customer_id.eq(customer_id))
+                .filter(subscriptions::provider_id.eq(&actor.organization_id))
+                .filter(subscriptions::version.eq(expected_version)),
+        )
+        .set((
+            subscriptions::version.eq(subscriptions::version + 1),
+            subscriptions::updated_at.eq(now),
+        ))
+        .execute(conn)?;
+        let sub = find_for_provider(conn, &actor.organization_id, customer_id, subscription_id)?
+            .ok_or(ChangeError::NotFound)?;
+        if bumped == 0 {
+            return Err(ChangeError::Stale);
+        }
+        let available = available_contacts(conn, &sub)?;
+        let chosen = crate::domain::support_contact::check_choice(
+            sub.commerce_type(),
+            &available,
+            chosen_id,
+        )
+        .map_err(ChangeError::Refused)?;
+        if sub.support_contact_id.as_deref() == Some(chosen_id) {
+            return Err(ChangeError::Unchanged);
+        }
+        let old_name = match &sub.support_contact_id {
+            Some(id) => organizations::table
+                .find(id)
+                .select(organizations::name)
+                .first::<String>(conn)
+                .optional()?,
+            None => None,
+        };
+        diesel::update(subscriptions::table.find(subscription_id))
+            .set(subscriptions::support_contact_id.eq(Some(chosen_id)))
+            .execute(conn)?;
+        let event_id = crate::domain::new_id();
+        super::audit::append(
+            conn,
+            &super::audit::AuditEvent {
+                id: event_id.clone(),
+                occurred_at: now,
+                organization_id: actor.organization_id.clone(),
+                actor_user_id: Some(actor.user_id.clone()),
+                actor_name: actor.name.clone(),
+                customer_id: Some(customer_id.to_string()),
+                object_kind: "subscription".into(),
+                object_id: subscription_id.to_string(),
+                object_label: sub.product_name.clone(),
+                action: "support_contact_changed".into(),
+                old_value: old_name,
+                new_value: Some(chosen.name.clone()),
+                cause_event_id: None,
+            },
+        )?;
+        Ok(event_id)
+    })
+}

@@ -1,0 +1,127 @@
+//! The one error type of request handling. Each variant is shown to the user as a Fluent
+//! message in their language on the normal layout (see `web::error_pages`); the log gets the
+//! cause, the page never gets database or parser text.
+
+use actix_web::http::{header, StatusCode};
+use actix_web::{HttpResponse, ResponseError};
+
+#[derive(Debug, thiserror::Error)]
+pub enum AppError {
+    /// Nothing here, or nothing this user may know exists.
+    #[error("not found")]
+    NotFound,
+    /// Signed in, but this user may not do this; carries the Fluent id that says why.
+    #[error("forbidden ({0})")]
+    Forbidden(&'static str),
+    /// Not signed in (or the session ended): go to the sign-in page.
+    #[error("sign-in required")]
+    SignInRequired,
+    /// The request cannot be understood; carries the Fluent id that says why.
+    #[error("bad request ({0})")]
+    BadRequest(&'static str),
+    /// The form's CSRF token is missing or does not match the session's.
+    #[error("csrf token mismatch")]
+    Csrf,
+    /// The request body is larger than the limit.
+    #[error("payload too large")]
+    PayloadTooLarge,
+    /// The database cannot be reached right now.
+    #[error("service unavailable: {0}")]
+    Unavailable(String),
+    /// Anything else; the cause is logged, never shown.
+    #[error("internal error: {0}")]
+    Internal(String),
+}
+
+impl AppError {
+    /// The Fluent id of the message shown to the user.
+    pub fn message_id(&self) -> &'static str {
+        match self {
+            AppError::NotFound => "error-not-found",
+            AppError::Forbidden(id) | AppError::BadRequest(id) => id,
+            AppError::SignInRequired => "error-sign-in-required",
+            AppError::Csrf => "error-csrf",
+            AppError::PayloadTooLarge => "error-payload-too-large",
+            AppError::Unavailable(_) => "error-unavailable",
+            AppError::Internal(_) => "error-internal",
+        }
+    }
+
+    /// The Fluent id of the page's heading.
+    pub fn title_id(&self) -> &'static str {
+        title_id_for_status(self.status_code())
+    }
+}
+
+/// The heading of an error page with this status.
+pub fn title_id_for_status(status: StatusCode) -> &'static str {
+    match status.as_u16() {
+        400 | 422 => "error-title-bad-request",
+        403 => "error-title-forbidden",
+        404 => "error-title-not-found",
+        413 => "error-title-too-large",
+        503 => "error-title-unavailable",
+        _ => "error-title-internal",
+    }
+}
+
+/// The message of an error page with this status, when no more specific one is known.
+pub fn message_id_for_status(status: StatusCode) -> &'static str {
+    match status.as_u16() {
+        400 | 422 => "error-bad-request",
+        403 => "error-forbidden",
+        404 => "error-not-found",
+        405 => "error-not-found",
+        413 => "error-payload-too-large",
+        503 => "error-unavailable",
+        _ => "error-internal",
+    }
+}
+
+impl From<diesel::result::Error> for AppError {
+    fn from(e: diesel::result::Error) -> Self {
+        use diesel::result::{DatabaseErrorKind, Error};
+        match e {
+            Error::NotFound => AppError::NotFound,
+            Error::DatabaseError(
+                DatabaseErrorKind::ClosedConnection | DatabaseErrorKind::UnableToSendCommand,
+                info,
+            ) => AppError::Unavailable(info.message().to_string()),
+            other => AppError::Internal(other.to_string()),
+        }
+    }
+}
+
+impl ResponseError for AppError {
+    fn status_code(&self) -> StatusCode {
+        match self {
+            AppError::NotFound => StatusCode::NOT_FOUND,
+            AppError::Forbidden(_) | AppError::Csrf => StatusCode::FORBIDDEN,
+            AppError::SignInRequired => StatusCode::SEE_OTHER,
+            AppError::BadRequest(_) => StatusCode::BAD_REQUEST,
+            AppError::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+            AppError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
+            AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+
+    /// A bare response; the error-page middleware gives it the localized page.
+    fn error_response(&self) -> HttpResponse {
+        match self {
+            AppError::SignInRequired => HttpResponse::SeeOther()
+                .insert_header((header::LOCATION, "/sign-in"))
+                .finish(),
+            AppError::Unavailable(cause) => {
+                tracing::warn!(%cause, "database unavailable");
+                HttpResponse::ServiceUnavailable()
+                    .insert_header((header::RETRY_AFTER, "5"))
+                    .finish()
+            }
+            AppError::Internal(cause) => {
+                tracing::error!(%cause, "internal error");
+                HttpResponse::InternalServerError().finish()
+            }
+            other => HttpResponse::build(other.status_code()).finish(),
+        }
+    }
+}

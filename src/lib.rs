@@ -1,0 +1,13 @@
+//! support-contacts: partners designate which reseller gives technical support for each of a
+//! customer's subscriptions, and customers see who their support contact is.
+//!
+//! `main` and the integration tests share [`startup::build_app`], so what is tested is what runs.
+
+pub mod auth;
+pub mod config;
+pub mod db;
+pub mod domain;
+pub mod error;
+pub mod i18n;
+pub mod startup;
+pub mod web;

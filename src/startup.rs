@@ -1,0 +1,124 @@
+//! Builds the application once, for `main` and for the tests: shared state, middleware order,
+//! routes, and the HTTP server.
+
+use std::net::TcpListener;
+
+use actix_session::config::{CookieContentSecurity, PersistentSession};
+use actix_session::storage::CookieSessionStore;
+use actix_session::SessionMiddleware;
+use actix_web::body::MessageBody;
+use actix_web::cookie::{Key, SameSite};
+use actix_web::dev::{Server, ServiceFactory, ServiceRequest, ServiceResponse};
+use actix_web::middleware::{from_fn, DefaultHeaders, Logger};
+use actix_web::{web, App, HttpServer};
+
+use crate::auth::extract::FORM_LIMIT;
+use crate::auth::password::PasswordHasher;
+use crate::config::Settings;
+use crate::db::Db;
+use crate::error::AppError;
+use crate::i18n::I18n;
+use crate::web::{error_pages, routes};
+
+/// What every worker shares.
+#[derive(Clone)]
+pub struct AppState {
+    pub db: web::Data<Db>,
+    pub i18n: web::Data<I18n>,
+    pub hasher: web::Data<PasswordHasher>,
+    pub settings: web::Data<Settings>,
+}
+
+impl AppState {
+    pub fn new(db: Db, settings: Settings) -> anyhow::Result<AppState> {
+        Ok(AppState {
+            db: web::Data::new(db),
+            i18n: web::Data::new(I18n::load()?),
+            hasher: web::Data::new(PasswordHasher::new(settings.max_concurrent_hashes)),
+            settings: web::Data::new(settings),
+        })
+    }
+}
+
+/// The headers every response carries, error pages included.
+pub fn security_headers() -> DefaultHeaders {
+    DefaultHeaders::new()
+        .add((
+            "Content-Security-Policy",
+            "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; \
+             frame-ancestors 'none'; base-uri 'none'",
+        ))
+        .add(("X-Content-Type-Options", "nosniff"))
+        .add(("X-Frame-Options", "DENY"))
+        .add(("Referrer-Policy", "same-origin"))
+        .add((
+            "Permissions-Policy",
+            "camera=(), microphone=(), geolocation=(), payment=()",
+        ))
+        .add(("Cross-Origin-Opener-Policy", "same-origin"))
+}
+
+/// The application: state, middleware (outermost last) and routes.
+pub fn build_app(
+    state: AppState,
+) -> App<
+    impl ServiceFactory<
+        ServiceRequest,
+        Config = (),
+        Response = ServiceResponse<impl MessageBody>,
+        Error = actix_web::Error,
+        InitError = (),
+    >,
+> {
+    let key = Key::from(&state.settings.session_key);
+    let ttl = actix_web::cookie::time::Duration::seconds(
+        state
+            .settings
+            .session_ttl
+            .as_secs()
+            .try_into()
+            .unwrap_or(i64::MAX),
+    );
+    let sessions = SessionMiddleware::builder(CookieSessionStore::default(), key)
+        .cookie_name("sc_session".into())
+        .cookie_secure(state.settings.secure_cookies)
+        .cookie_http_only(true)
+        .cookie_same_site(SameSite::Lax)
+        .cookie_content_security(CookieContentSecurity::Private)
+        .session_lifecycle(PersistentSession::default().session_ttl(ttl))
+        .build();
+    App::new()
+        .app_data(state.db.clone())
+        .app_data(state.i18n.clone())
+        .app_data(state.hasher.clone())
+        .app_data(state.settings.clone())
+        .app_data(web::PayloadConfig::new(FORM_LIMIT))
+        .app_data(
+            web::QueryConfig::default()
+                .error_handler(|_, _| AppError::BadRequest("error-bad-query").into()),
+        )
+        .app_data(web::PathConfig::default().error_handler(|_, _| AppError::NotFound.into()))
+        .configure(routes)
+        .default_service(web::to(|| async {
+            Err::<actix_web::HttpResponse, _>(AppError::NotFound)
+        }))
+        .wrap(from_fn(error_pages::render_errors))
+        .wrap(sessions)
+        .wrap(Logger::new("%r %s %Dms"))
+        .wrap(security_headers())
+}
+
+/// Starts the HTTP server on a listener (port 0 in tests).
+pub fn serve(
+    listener: TcpListener,
+    state: AppState,
+    workers: Option<usize>,
+) -> std::io::Result<Server> {
+    let mut server = HttpServer::new(move || build_app(state.clone()))
+        .listen(listener)?
+        .shutdown_timeout(5);
+    if let Some(n) = workers {
+        server = server.workers(n.max(1));
+    }
+    Ok(server.run())
+}

@@ -1,0 +1,72 @@
+//! The customer admin's Admin area, Support section: each subscription's designated support
+//! contact with the details to reach them.
+
+use actix_web::{web, HttpResponse};
+use askama::Template;
+
+use super::render;
+use crate::auth::{CustomerAdmin, Viewer};
+use crate::db::organizations::Organization;
+use crate::db::{self, Db};
+use crate::domain::profile::tel_uri;
+use crate::error::AppError;
+
+/// One subscription and who supports it.
+pub struct SupportRow {
+    pub product_name: String,
+    pub provider_name: String,
+    /// The designated support contact; for new commerce, the provider that sold it.
+    pub contact: Option<Organization>,
+    pub is_new_commerce: bool,
+}
+
+impl SupportRow {
+    pub fn tel(&self) -> Option<String> {
+        self.contact
+            .as_ref()
+            .and_then(|c| c.support_phone.as_deref())
+            .map(tel_uri)
+    }
+}
+
+#[derive(Template)]
+#[template(path = "admin_support.html")]
+pub struct AdminSupportPage {
+    pub ctx: Viewer,
+    pub rows: Vec<SupportRow>,
+}
+
+pub async fn show(admin: CustomerAdmin, db: web::Data<Db>) -> Result<HttpResponse, AppError> {
+    let customer_id = admin.user.organization_id.clone();
+    let rows = db
+        .run(move |conn| {
+            let subs = db::subscriptions::of_customer(conn, &customer_id)?;
+            let mut ids: Vec<String> = subs
+                .iter()
+                .flat_map(|s| [Some(s.provider_id.clone()), s.support_contact_id.clone()])
+                .flatten()
+                .collect();
+            ids.sort();
+            ids.dedup();
+            let orgs = db::organizations::find_many(conn, &ids)?;
+            let org = |id: &str| orgs.iter().find(|o| o.id == id).cloned();
+            Ok(subs
+                .into_iter()
+                .map(|s| {
+                    let is_new_commerce = !s.commerce_type().has_designated_support_contact();
+                    let contact_id = s.support_contact_id.as_deref().unwrap_or(&s.provider_id);
+                    SupportRow {
+                        product_name: s.product_name.clone(),
+                        provider_name: org(&s.provider_id).map(|o| o.name).unwrap_or_default(),
+                        contact: org(contact_id),
+                        is_new_commerce,
+                    }
+                })
+                .collect::<Vec<_>>())
+        })
+        .await?;
+    render(&AdminSupportPage {
+        ctx: admin.viewer,
+        rows,
+    })
+}

@@ -1,0 +1,25 @@
+//! The front door: sends each user to where their work is, and serves the stylesheet.
+
+use actix_web::HttpResponse;
+
+use super::see_other;
+use crate::auth::Viewer;
+use crate::error::AppError;
+
+/// Partners go to Customers, customers to their Admin area, everyone else to sign in.
+pub async fn index(viewer: Viewer) -> Result<HttpResponse, AppError> {
+    Ok(match &viewer.user {
+        Some(u) if u.organization_kind.is_partner() => see_other("/customers"),
+        Some(_) => see_other("/admin/support"),
+        None => see_other("/sign-in"),
+    })
+}
+
+const STYLESHEET: &str = include_str!("../../static/app.css");
+
+pub async fn stylesheet() -> HttpResponse {
+    HttpResponse::Ok()
+        .content_type("text/css; charset=utf-8")
+        .insert_header(("Cache-Control", "public, max-age=3600"))
+        .body(STYLESHEET)
+}

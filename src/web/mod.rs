@@ -1,0 +1,146 @@
+//! HTTP: one module per page or page family, each with its handlers and template structs, plus
+//! what every page shares (the page context's helpers, rendering, the route table).
+
+pub mod admin_support;
+pub mod customers;
+pub mod error_pages;
+pub mod home;
+pub mod language;
+pub mod sign_in;
+pub mod subscriptions;
+pub mod support_profile;
+
+use actix_web::http::StatusCode;
+use actix_web::{web, HttpResponse};
+use askama::Template;
+use chrono::NaiveDateTime;
+
+use crate::auth::Viewer;
+use crate::error::AppError;
+use crate::i18n::Locale;
+
+/// The route table, shared by `main` and the tests.
+pub fn routes(cfg: &mut web::ServiceConfig) {
+    cfg.route("/", web::get().to(home::index))
+        .route("/static/app.css", web::get().to(home::stylesheet))
+        .route("/language", web::get().to(language::switch))
+        .route("/sign-in", web::get().to(sign_in::show))
+        .route("/sign-in", web::post().to(sign_in::submit))
+        .route("/sign-out", web::post().to(sign_in::sign_out))
+        .route("/customers", web::get().to(customers::list))
+        .route(
+            "/customers/{customer_id}",
+            web::get().to(subscriptions::list),
+        )
+        .route(
+            "/customers/{customer_id}/subscriptions/{subscription_id}",
+            web::get().to(subscriptions::show),
+        )
+        .route(
+            "/customers/{customer_id}/subscriptions/{subscription_id}",
+            web::post().to(subscriptions::submit),
+        )
+        .route(
+            "/customers/{customer_id}/subscriptions/{subscription_id}/review/{event_id}",
+            web::get().to(subscriptions::review),
+        )
+        .route("/support-profile", web::get().to(support_profile::show))
+        .route("/support-profile", web::post().to(support_profile::submit))
+        .route("/admin/support", web::get().to(admin_support::show));
+}
+
+/// A link in the language switcher.
+pub struct LanguageLink {
+    pub tag: &'static str,
+    pub name: &'static str,
+    pub href: String,
+    pub current: bool,
+}
+
+/// What templates call on the page context.
+impl Viewer {
+    /// The message `id` in the viewer's language.
+    pub fn t(&self, id: &str) -> String {
+        self.i18n.format(self.locale, id, None)
+    }
+
+    /// The message `id` with one named argument.
+    pub fn t1(&self, id: &str, name: &str, value: &str) -> String {
+        self.i18n.format_with(self.locale, id, &[(name, value)])
+    }
+
+    /// The message `id` with a count (plural forms).
+    pub fn tn(&self, id: &str, name: &str, count: &i32) -> String {
+        self.i18n
+            .format_count(self.locale, id, name, i64::from(*count))
+    }
+
+    pub fn date(&self, at: &NaiveDateTime) -> String {
+        self.locale.format_date(*at)
+    }
+
+    pub fn datetime(&self, at: &NaiveDateTime) -> String {
+        self.locale.format_datetime(*at)
+    }
+
+    /// The language switcher's links, each coming back to this page.
+    pub fn languages(&self) -> Vec<LanguageLink> {
+        Locale::ALL
+            .into_iter()
+            .map(|l| LanguageLink {
+                tag: l.tag(),
+                name: l.native_name(),
+                href: format!(
+                    "/language?lang={}&next={}",
+                    l.tag(),
+                    percent_encoding::utf8_percent_encode(&self.path, QUERY_VALUE)
+                ),
+                current: l == self.locale,
+            })
+            .collect()
+    }
+}
+
+/// Characters escaped in a query value.
+pub const QUERY_VALUE: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'_')
+    .remove(b'.')
+    .remove(b'/');
+
+/// Renders a template as a full HTML page with the given status.
+pub fn render_with_status<T: Template>(
+    status: StatusCode,
+    template: &T,
+) -> Result<HttpResponse, AppError> {
+    let html = template
+        .render()
+        .map_err(|e| AppError::Internal(format!("template: {e}")))?;
+    let mut response = HttpResponse::build(status)
+        .content_type("text/html; charset=utf-8")
+        .insert_header(("Cache-Control", "no-store"))
+        .body(html);
+    response.extensions_mut().insert(error_pages::PageRendered);
+    Ok(response)
+}
+
+/// Renders a template as a 200 page.
+pub fn render<T: Template>(template: &T) -> Result<HttpResponse, AppError> {
+    render_with_status(StatusCode::OK, template)
+}
+
+/// A 303 redirect to a path of this site.
+pub fn see_other(location: &str) -> HttpResponse {
+    HttpResponse::SeeOther()
+        .insert_header(("Location", location))
+        .finish()
+}
+
+/// Only well-formed ids reach the database; anything else is simply not found.
+pub fn checked_id(raw: &str) -> Result<&str, AppError> {
+    if crate::domain::is_valid_id(raw) {
+        Ok(raw)
+    } else {
+        Err(AppError::NotFound)
+    }
+}

@@ -1,0 +1,123 @@
+//! Signing in and out.
+
+use std::time::Duration;
+
+use actix_web::http::StatusCode;
+use actix_web::{web, HttpResponse};
+use askama::Template;
+use serde::Deserialize;
+
+use super::{render, render_with_status, see_other};
+use crate::auth::password::PasswordHasher;
+use crate::auth::session::{random_token, AppSession};
+use crate::auth::{CsrfForm, Viewer};
+use crate::config::Settings;
+use crate::db::{self, Db};
+use crate::error::AppError;
+
+#[derive(Template)]
+#[template(path = "sign_in.html")]
+pub struct SignInPage {
+    pub ctx: Viewer,
+    pub email: String,
+    pub error: Option<&'static str>,
+}
+
+pub async fn show(viewer: Viewer) -> Result<HttpResponse, AppError> {
+    if viewer.user.is_some() {
+        return Ok(see_other("/"));
+    }
+    render(&SignInPage {
+        ctx: viewer,
+        email: String::new(),
+        error: None,
+    })
+}
+
+#[derive(Deserialize)]
+pub struct SignInForm {
+    #[serde(default)]
+    email: String,
+    #[serde(default)]
+    password: String,
+}
+
+/// Longer passwords are refused without hashing, so nobody can make the server hash megabytes.
+const MAX_PASSWORD_LEN: usize = 1024;
+
+pub async fn submit(
+    viewer: Viewer,
+    form: CsrfForm<SignInForm>,
+    db: web::Data<Db>,
+    hasher: web::Data<PasswordHasher>,
+    settings: web::Data<Settings>,
+    session: AppSession,
+) -> Result<HttpResponse, AppError> {
+    let SignInForm { email, password } = form.0;
+    let email = email.trim().to_lowercase();
+    let refuse = |viewer: Viewer, email: String, error: &'static str| {
+        render_with_status(
+            StatusCode::UNAUTHORIZED,
+            &SignInPage {
+                ctx: viewer,
+                email,
+                error: Some(error),
+            },
+        )
+    };
+    if email.is_empty() || password.is_empty() {
+        return refuse(viewer, email, "sign-in-missing-fields");
+    }
+    if password.len() > MAX_PASSWORD_LEN || email.len() > 254 {
+        return refuse(viewer, email, "sign-in-failed");
+    }
+    let lookup = email.clone();
+    let user = db
+        .run(move |conn| Ok(db::users::find_by_email(conn, &lookup)?))
+        .await?;
+    let matches = hasher
+        .verify(user.as_ref().map(|u| u.password_hash.clone()), password)
+        .await?;
+    let user = match user {
+        Some(u) if matches && !u.disabled => u,
+        _ => return refuse(viewer, email, "sign-in-failed"),
+    };
+    let session_id = random_token();
+    let ttl = chrono::Duration::from_std(settings.session_ttl)
+        .unwrap_or_else(|_| chrono::Duration::hours(8));
+    let record_id = session_id.clone();
+    db.run(move |conn| {
+        let now = db::now();
+        db::sessions::purge_expired(conn, now)?;
+        Ok(db::sessions::create(
+            conn,
+            &record_id,
+            &user.id,
+            now,
+            now + ttl,
+        )?)
+    })
+    .await?;
+    session.sign_in(&session_id)?;
+    Ok(see_other("/"))
+}
+
+#[derive(Deserialize)]
+pub struct EmptyForm {}
+
+pub async fn sign_out(
+    viewer: Viewer,
+    _form: CsrfForm<EmptyForm>,
+    db: web::Data<Db>,
+    session: AppSession,
+) -> Result<HttpResponse, AppError> {
+    if let Some(user) = viewer.user {
+        db.run(move |conn| Ok(db::sessions::revoke(conn, &user.session_id, db::now())?))
+            .await?;
+    }
+    session.clear();
+    Ok(see_other("/sign-in"))
+}
+
+/// How long a signed-in session lives by default.
+pub const DEFAULT_SESSION_TTL: Duration = Duration::from_secs(8 * 3600);

@@ -1,0 +1,300 @@
+//! A customer's subscriptions, one subscription's "Designated support contact" form, and the
+//! review step after Submit.
+
+use actix_web::http::StatusCode;
+use actix_web::{web, HttpResponse};
+use askama::Template;
+use serde::Deserialize;
+
+use super::{checked_id, render, render_with_status, see_other};
+use crate::auth::{CsrfForm, PartnerUser, Viewer};
+use crate::db::organizations::Organization;
+use crate::db::subscriptions::{Actor, ChangeError, Subscription};
+use crate::db::{self, Db};
+use crate::domain;
+use crate::domain::support_contact::Candidate;
+use crate::error::AppError;
+
+/// A subscription as listed, with its contact's name resolved.
+pub struct SubscriptionRow {
+    pub sub: Subscription,
+    pub contact_name: Option<String>,
+}
+
+impl SubscriptionRow {
+    pub fn status_id(&self) -> &'static str {
+        domain::subscription_status_message_id(&self.sub.status)
+    }
+
+    pub fn commerce_id(&self) -> &'static str {
+        self.sub.commerce_type().message_id()
+    }
+
+    pub fn has_contact_section(&self) -> bool {
+        self.sub.commerce_type().has_designated_support_contact()
+    }
+}
+
+#[derive(Template)]
+#[template(path = "customer.html")]
+pub struct CustomerPage {
+    pub ctx: Viewer,
+    pub customer: Organization,
+    pub rows: Vec<SubscriptionRow>,
+}
+
+/// Resolves each subscription's contact name with one query for all of them.
+fn with_contact_names(
+    conn: &mut db::DbConnection,
+    subs: Vec<Subscription>,
+) -> Result<Vec<SubscriptionRow>, AppError> {
+    let ids: Vec<String> = subs
+        .iter()
+        .filter_map(|s| s.support_contact_id.clone())
+        .collect();
+    let orgs = db::organizations::find_many(conn, &ids)?;
+    Ok(subs
+        .into_iter()
+        .map(|sub| SubscriptionRow {
+            contact_name: sub
+                .support_contact_id
+                .as_ref()
+                .and_then(|id| orgs.iter().find(|o| &o.id == id).map(|o| o.name.clone())),
+            sub,
+        })
+        .collect())
+}
+
+pub async fn list(
+    partner: PartnerUser,
+    path: web::Path<String>,
+    db: web::Data<Db>,
+) -> Result<HttpResponse, AppError> {
+    let customer_id = checked_id(&path)?.to_string();
+    let org_id = partner.user.organization_id.clone();
+    let (customer, rows) = db
+        .run(move |conn| {
+            let customer = db::organizations::customer_of_partner(conn, &org_id, &customer_id)?
+                .ok_or(AppError::NotFound)?;
+            let subs = db::subscriptions::of_customer_from_provider(conn, &customer_id, &org_id)?;
+            Ok((customer, with_contact_names(conn, subs)?))
+        })
+        .await?;
+    render(&CustomerPage {
+        ctx: partner.viewer,
+        customer,
+        rows,
+    })
+}
+
+#[derive(Template)]
+#[template(path = "subscription.html")]
+pub struct SubscriptionPage {
+    pub ctx: Viewer,
+    pub customer: Organization,
+    pub sub: Subscription,
+    pub provider_name: String,
+    pub current_contact: Option<String>,
+    pub available: Vec<Candidate>,
+    pub may_change: bool,
+    /// A message about the last submission (refusal, conflict, no change).
+    pub notice: Option<&'static str>,
+    pub notice_is_error: bool,
+}
+
+impl SubscriptionPage {
+    pub fn has_contact_section(&self) -> bool {
+        self.sub.commerce_type().has_designated_support_contact()
+    }
+
+    pub fn is_current(&self, candidate: &Candidate) -> bool {
+        self.sub.support_contact_id.as_deref() == Some(candidate.organization_id.as_str())
+    }
+
+    pub fn status_id(&self) -> &'static str {
+        domain::subscription_status_message_id(&self.sub.status)
+    }
+
+    pub fn commerce_id(&self) -> &'static str {
+        self.sub.commerce_type().message_id()
+    }
+}
+
+struct Loaded {
+    customer: Organization,
+    sub: Subscription,
+    provider_name: String,
+    current_contact: Option<String>,
+    available: Vec<Candidate>,
+}
+
+/// Everything the subscription page shows, scoped to the partner's own subscriptions.
+async fn load(
+    db: &Db,
+    org_id: String,
+    customer_id: String,
+    subscription_id: String,
+) -> Result<Loaded, AppError> {
+    db.run(move |conn| {
+        let sub =
+            db::subscriptions::find_for_provider(conn, &org_id, &customer_id, &subscription_id)?
+                .ok_or(AppError::NotFound)?;
+        let customer = db::organizations::find(conn, &customer_id)?.ok_or(AppError::NotFound)?;
+        let available = db::subscriptions::available_contacts(conn, &sub)?;
+        let mut ids = vec![sub.provider_id.clone()];
+        ids.extend(sub.support_contact_id.clone());
+        let orgs = db::organizations::find_many(conn, &ids)?;
+        let name_of = |id: &str| orgs.iter().find(|o| o.id == id).map(|o| o.name.clone());
+        Ok(Loaded {
+            provider_name: name_of(&sub.provider_id).unwrap_or_default(),
+            current_contact: sub.support_contact_id.as_deref().and_then(name_of),
+            customer,
+            sub,
+            available,
+        })
+    })
+    .await
+}
+
+fn page(viewer: Viewer, may_change: bool, loaded: Loaded) -> SubscriptionPage {
+    SubscriptionPage {
+        ctx: viewer,
+        customer: loaded.customer,
+        sub: loaded.sub,
+        provider_name: loaded.provider_name,
+        current_contact: loaded.current_contact,
+        available: loaded.available,
+        may_change,
+        notice: None,
+        notice_is_error: false,
+    }
+}
+
+pub async fn show(
+    partner: PartnerUser,
+    path: web::Path<(String, String)>,
+    db: web::Data<Db>,
+) -> Result<HttpResponse, AppError> {
+    let (customer_id, subscription_id) = path.into_inner();
+    checked_id(&customer_id)?;
+    checked_id(&subscription_id)?;
+    let loaded = load(
+        &db,
+        partner.user.organization_id.clone(),
+        customer_id,
+        subscription_id,
+    )
+    .await?;
+    let may_change = partner.user.role.may_change_support_contact();
+    render(&page(partner.viewer, may_change, loaded))
+}
+
+#[derive(Deserialize)]
+pub struct ContactForm {
+    #[serde(default)]
+    support_contact: String,
+    #[serde(default)]
+    version: String,
+}
+
+pub async fn submit(
+    partner: PartnerUser,
+    path: web::Path<(String, String)>,
+    form: CsrfForm<ContactForm>,
+    db: web::Data<Db>,
+) -> Result<HttpResponse, AppError> {
+    if !partner.user.role.may_change_support_contact() {
+        return Err(AppError::Forbidden("error-role-may-not-change"));
+    }
+    let (customer_id, subscription_id) = path.into_inner();
+    checked_id(&customer_id)?;
+    checked_id(&subscription_id)?;
+    let version: i32 = form
+        .0
+        .version
+        .trim()
+        .parse()
+        .map_err(|_| AppError::BadRequest("error-bad-form"))?;
+    let chosen = form.0.support_contact.trim().to_string();
+    let actor = Actor {
+        user_id: partner.user.user_id.clone(),
+        name: partner.user.display_name.clone(),
+        organization_id: partner.user.organization_id.clone(),
+    };
+    let (cid, sid) = (customer_id.clone(), subscription_id.clone());
+    let outcome = db
+        .run(move |conn| {
+            Ok(db::subscriptions::change_support_contact(
+                conn, &actor, &cid, &sid, version, &chosen,
+            ))
+        })
+        .await?;
+    let (status, notice, is_error) = match outcome {
+        Ok(event_id) => {
+            return Ok(see_other(&format!(
+                "/customers/{customer_id}/subscriptions/{subscription_id}/review/{event_id}"
+            )))
+        }
+        Err(ChangeError::NotFound) => return Err(AppError::NotFound),
+        Err(ChangeError::Db(e)) => return Err(e.into()),
+        Err(ChangeError::Stale) => (StatusCode::CONFLICT, "error-contact-stale", true),
+        Err(ChangeError::Refused(refusal)) => {
+            (StatusCode::UNPROCESSABLE_ENTITY, refusal.message_id(), true)
+        }
+        Err(ChangeError::Unchanged) => (StatusCode::OK, "contact-unchanged", false),
+    };
+    let loaded = load(
+        &db,
+        partner.user.organization_id.clone(),
+        customer_id,
+        subscription_id,
+    )
+    .await?;
+    let mut page = page(partner.viewer, true, loaded);
+    page.notice = Some(notice);
+    page.notice_is_error = is_error;
+    render_with_status(status, &page)
+}
+
+#[derive(Template)]
+#[template(path = "review.html")]
+pub struct ReviewPage {
+    pub ctx: Viewer,
+    pub customer: Organization,
+    pub sub: Subscription,
+    pub event: db::audit::AuditEvent,
+}
+
+pub async fn review(
+    partner: PartnerUser,
+    path: web::Path<(String, String, String)>,
+    db: web::Data<Db>,
+) -> Result<HttpResponse, AppError> {
+    let (customer_id, subscription_id, event_id) = path.into_inner();
+    for id in [&customer_id, &subscription_id, &event_id] {
+        checked_id(id)?;
+    }
+    let org_id = partner.user.organization_id.clone();
+    let (customer, sub, event) = db
+        .run(move |conn| {
+            let sub = db::subscriptions::find_for_provider(
+                conn,
+                &org_id,
+                &customer_id,
+                &subscription_id,
+            )?
+            .ok_or(AppError::NotFound)?;
+            let event = db::audit::find_for_object(conn, &org_id, &subscription_id, &event_id)?
+                .ok_or(AppError::NotFound)?;
+            let customer =
+                db::organizations::find(conn, &customer_id)?.ok_or(AppError::NotFound)?;
+            Ok((customer, sub, event))
+        })
+        .await?;
+    render(&ReviewPage {
+        ctx: partner.viewer,
+        customer,
+        sub,
+        event,
+    })
+}

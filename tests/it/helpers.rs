@@ -1,0 +1,470 @@
+//! The test harness: a real server on port 0 with its own database (a copy of a demo-world
+//! template), and browsers that keep cookies, read CSRF tokens from pages and follow the
+//! seed's steps.
+//!
+//! Backend: SQLite by default. With `TEST_DATABASE_URL=postgres://…` every test gets its own
+//! PostgreSQL database, made from a template database created once per test run.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::net::TcpListener;
+use std::path::PathBuf;
+use std::sync::OnceLock;
+
+use diesel::connection::SimpleConnection;
+use support_contacts::config::Settings;
+use support_contacts::db::{demo, DatabaseTarget, Db, PoolSettings};
+use support_contacts::startup::{serve, AppState};
+
+pub const DEMO_PASSWORD: &str = "demo-password-for-tests";
+
+/// The PostgreSQL server URL (without database) when the suite runs on PostgreSQL.
+pub fn postgres_server() -> Option<String> {
+    std::env::var("TEST_DATABASE_URL")
+        .ok()
+        .filter(|u| u.starts_with("postgres://") || u.starts_with("postgresql://"))
+}
+
+/// Replaces the database name of a PostgreSQL URL.
+pub fn pg_url_with_db(server: &str, db: &str) -> String {
+    let (base, query) = match server.split_once('?') {
+        Some((b, q)) => (b, format!("?{q}")),
+        None => (server, String::new()),
+    };
+    let scheme_end = base.find("://").map(|i| i + 3).unwrap_or(0);
+    let base = match base[scheme_end..].find('/') {
+        Some(i) => &base[..scheme_end + i],
+        None => base,
+    };
+    format!("{base}/{db}{query}")
+}
+
+fn pg_admin(server: &str, sql: &str) {
+    let mut conn = <diesel::PgConnection as diesel::Connection>::establish(&pg_url_with_db(
+        server, "postgres",
+    ))
+    .expect("connect to the PostgreSQL server named by TEST_DATABASE_URL");
+    conn.batch_execute(sql).expect(sql);
+}
+
+/// Loads the demo world into a fresh database at `target` and closes it.
+fn build_template(target: DatabaseTarget) {
+    let db = Db::connect(target, &PoolSettings::default()).expect("open template database");
+    db.migrate().expect("migrate template");
+    let mut conn = db.conn().expect("template connection");
+    demo::load(&mut conn, Some(DEMO_PASSWORD)).expect("load demo world");
+}
+
+/// The template this run copies for every test: a SQLite file, or a PostgreSQL database name.
+fn template() -> &'static str {
+    static TEMPLATE: OnceLock<String> = OnceLock::new();
+    TEMPLATE.get_or_init(|| match postgres_server() {
+        Some(server) => {
+            let name = format!("sc_template_{}", std::process::id());
+            pg_admin(&server, &format!("DROP DATABASE IF EXISTS {name}"));
+            pg_admin(&server, &format!("CREATE DATABASE {name}"));
+            build_template(DatabaseTarget::Postgres {
+                url: pg_url_with_db(&server, &name),
+            });
+            name
+        }
+        None => {
+            let path = test_dir().join("template.db");
+            build_template(DatabaseTarget::Sqlite {
+                path: path.display().to_string(),
+            });
+            // Fold the WAL into the main file so a plain copy holds everything.
+            let db = Db::connect(
+                DatabaseTarget::Sqlite {
+                    path: path.display().to_string(),
+                },
+                &PoolSettings::default(),
+            )
+            .unwrap();
+            db.conn()
+                .unwrap()
+                .batch_execute("PRAGMA wal_checkpoint(TRUNCATE);")
+                .unwrap();
+            path.display().to_string()
+        }
+    })
+}
+
+fn test_dir() -> PathBuf {
+    static DIR: OnceLock<PathBuf> = OnceLock::new();
+    DIR.get_or_init(|| {
+        let dir = std::env::temp_dir().join(format!("support-contacts-it-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        dir
+    })
+    .clone()
+}
+
+/// A fresh database with the demo world, for one test.
+pub fn fresh_database() -> DatabaseTarget {
+    let template = template();
+    let id = uuid::Uuid::new_v4().simple().to_string();
+    match postgres_server() {
+        Some(server) => {
+            let name = format!("sc_test_{id}");
+            pg_admin(
+                &server,
+                &format!("CREATE DATABASE {name} TEMPLATE {template}"),
+            );
+            DatabaseTarget::Postgres {
+                url: pg_url_with_db(&server, &name),
+            }
+        }
+        None => {
+            let path = test_dir().join(format!("{id}.db"));
+            std::fs::copy(template, &path).unwrap();
+            DatabaseTarget::Sqlite {
+                path: path.display().to_string(),
+            }
+        }
+    }
+}
+
+/// A running server on its own database.
+pub struct TestApp {
+    pub base: String,
+    pub db: Db,
+    pub target: DatabaseTarget,
+    pub settings: Settings,
+}
+
+impl TestApp {
+    pub async fn spawn() -> TestApp {
+        let target = fresh_database();
+        Self::spawn_on(target, Settings::for_tests(), PoolSettings::default()).await
+    }
+
+    /// Another server (instance) on the same database and settings.
+    pub async fn spawn_on(
+        target: DatabaseTarget,
+        settings: Settings,
+        pool: PoolSettings,
+    ) -> TestApp {
+        let db = Db::connect(target.clone(), &pool).expect("open test database");
+        db.migrate().expect("migrate");
+        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+        let port = listener.local_addr().unwrap().port();
+        let state = AppState::new(db.clone(), settings.clone()).unwrap();
+        let server = serve(listener, state, Some(1)).unwrap();
+        actix_web::rt::spawn(server);
+        TestApp {
+            base: format!("http://127.0.0.1:{port}"),
+            db,
+            target,
+            settings,
+        }
+    }
+
+    pub fn browser(&self) -> Browser {
+        Browser::new(&self.base)
+    }
+
+    /// A browser already signed in as a demo user.
+    pub async fn signed_in(&self, email: &str) -> Browser {
+        let b = self.browser();
+        let page = b.sign_in(email).await;
+        assert_eq!(page.status, 303, "sign-in as {email} failed: {}", page.body);
+        b
+    }
+
+    /// Runs SQL-free work against the test's database on a blocking thread.
+    pub fn conn(&self) -> diesel::r2d2::PooledConnection<support_contacts::db::Manager> {
+        self.db.conn().unwrap()
+    }
+}
+
+/// A response, read whole.
+#[derive(Debug)]
+pub struct Page {
+    pub status: u16,
+    pub headers: HashMap<String, String>,
+    pub body: String,
+}
+
+impl Page {
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .get(&name.to_ascii_lowercase())
+            .map(String::as_str)
+    }
+
+    pub fn location(&self) -> &str {
+        self.header("location").unwrap_or("")
+    }
+
+    /// The value of the first hidden input `name`.
+    pub fn input_value(&self, name: &str) -> Option<String> {
+        let marker = format!("name=\"{name}\" value=\"");
+        let start = self.body.find(&marker)? + marker.len();
+        let end = self.body[start..].find('"')?;
+        Some(html_unescape(&self.body[start..start + end]))
+    }
+
+    pub fn csrf(&self) -> String {
+        self.input_value("csrf_token")
+            .expect("page has a CSRF token")
+    }
+
+    /// The href of the first link whose text is exactly `text`.
+    pub fn link(&self, text: &str) -> Option<String> {
+        let needle = format!("\">{text}</a>");
+        let end = self.body.find(&needle)?;
+        let start = self.body[..end].rfind("href=\"")? + 6;
+        Some(html_unescape(&self.body[start..end]))
+    }
+
+    /// The (value, text) of every option of the select `name`.
+    pub fn options(&self, name: &str) -> Vec<(String, String, bool)> {
+        let Some(start) = self.body.find(&format!("name=\"{name}\"")) else {
+            return Vec::new();
+        };
+        let end = self.body[start..]
+            .find("</select>")
+            .map(|e| start + e)
+            .unwrap_or(start);
+        self.body[start..end]
+            .split("<option ")
+            .skip(1)
+            .filter_map(|chunk| {
+                let v_start = chunk.find("value=\"")? + 7;
+                let v_end = chunk[v_start..].find('"')? + v_start;
+                let t_start = chunk.find('>')? + 1;
+                let t_end = chunk.find("</option>")?;
+                Some((
+                    chunk[v_start..v_end].to_string(),
+                    html_unescape(chunk[t_start..t_end].trim()),
+                    chunk[..t_start].contains("selected"),
+                ))
+            })
+            .collect()
+    }
+
+    /// The text of the `<main>` element without tags, for "the page says" assertions.
+    pub fn main_text(&self) -> String {
+        let start = self.body.find("<main").unwrap_or(0);
+        let end = self.body.find("</main>").unwrap_or(self.body.len());
+        let mut out = String::new();
+        let mut in_tag = false;
+        for c in self.body[start..end].chars() {
+            match c {
+                '<' => in_tag = true,
+                '>' => {
+                    in_tag = false;
+                    out.push(' ');
+                }
+                c if !in_tag => out.push(c),
+                _ => {}
+            }
+        }
+        html_unescape(&out.split_whitespace().collect::<Vec<_>>().join(" "))
+    }
+
+    pub fn html_lang(&self) -> Option<&str> {
+        let start = self.body.find("<html lang=\"")? + 12;
+        let end = self.body[start..].find('"')? + start;
+        Some(&self.body[start..end])
+    }
+
+    pub fn title(&self) -> &str {
+        let start = self.body.find("<title>").map(|i| i + 7).unwrap_or(0);
+        let end = self.body.find("</title>").unwrap_or(start);
+        &self.body[start..end]
+    }
+}
+
+pub fn html_unescape(s: &str) -> String {
+    s.replace("&#39;", "'")
+        .replace("&quot;", "\"")
+        .replace("&#34;", "\"")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&amp;", "&")
+}
+
+/// A browser: a cookie jar, an optional Accept-Language, and no automatic redirects.
+pub struct Browser {
+    base: String,
+    client: awc::Client,
+    cookies: RefCell<HashMap<String, String>>,
+    pub accept_language: RefCell<Option<String>>,
+}
+
+impl Browser {
+    pub fn new(base: &str) -> Browser {
+        Browser {
+            base: base.to_string(),
+            client: awc::Client::builder()
+                .disable_redirects()
+                .timeout(std::time::Duration::from_secs(30))
+                .finish(),
+            cookies: RefCell::new(HashMap::new()),
+            accept_language: RefCell::new(None),
+        }
+    }
+
+    /// The same cookies, in another browser pointed at another instance.
+    pub fn clone_to(&self, base: &str) -> Browser {
+        let b = Browser::new(base);
+        *b.cookies.borrow_mut() = self.cookies.borrow().clone();
+        b
+    }
+
+    pub fn cookie(&self, name: &str) -> Option<String> {
+        self.cookies.borrow().get(name).cloned()
+    }
+
+    pub fn set_cookie(&self, name: &str, value: &str) {
+        self.cookies
+            .borrow_mut()
+            .insert(name.to_string(), value.to_string());
+    }
+
+    pub fn clear_cookies(&self) {
+        self.cookies.borrow_mut().clear();
+    }
+
+    fn cookie_header(&self) -> String {
+        self.cookies
+            .borrow()
+            .iter()
+            .map(|(k, v)| format!("{k}={v}"))
+            .collect::<Vec<_>>()
+            .join("; ")
+    }
+
+    fn url(&self, path: &str) -> String {
+        if path.starts_with("http") {
+            path.to_string()
+        } else {
+            format!("{}{}", self.base, path)
+        }
+    }
+
+    async fn send(&self, req: awc::ClientRequest, form: Option<&[(&str, &str)]>) -> Page {
+        let mut req = req;
+        let cookies = self.cookie_header();
+        if !cookies.is_empty() {
+            req = req.insert_header(("Cookie", cookies));
+        }
+        if let Some(lang) = self.accept_language.borrow().clone() {
+            req = req.insert_header(("Accept-Language", lang));
+        }
+        let mut res = match form {
+            Some(fields) => req.send_form(&fields).await,
+            None => req.send().await,
+        }
+        .expect("request failed");
+        let mut headers = HashMap::new();
+        for (name, value) in res.headers() {
+            let value = value.to_str().unwrap_or("").to_string();
+            headers
+                .entry(name.as_str().to_string())
+                .and_modify(|v: &mut String| {
+                    v.push('\n');
+                    v.push_str(&value)
+                })
+                .or_insert(value);
+        }
+        for value in res.headers().get_all("set-cookie") {
+            let raw = value.to_str().unwrap_or("");
+            let first = raw.split(';').next().unwrap_or("");
+            if let Some((name, val)) = first.split_once('=') {
+                let expired = val.is_empty()
+                    || raw.to_ascii_lowercase().contains("max-age=0")
+                    || raw.contains("1970");
+                if expired {
+                    self.cookies.borrow_mut().remove(name.trim());
+                } else {
+                    self.set_cookie(name.trim(), val.trim());
+                }
+            }
+        }
+        let body = res.body().limit(16 << 20).await.expect("read body");
+        Page {
+            status: res.status().as_u16(),
+            headers,
+            body: String::from_utf8_lossy(&body).into_owned(),
+        }
+    }
+
+    pub async fn get(&self, path: &str) -> Page {
+        let req = self.client.get(self.url(path));
+        self.send(req, None).await
+    }
+
+    /// Posts a form exactly as given (no CSRF token added).
+    pub async fn post(&self, path: &str, fields: &[(&str, &str)]) -> Page {
+        let req = self.client.post(self.url(path));
+        self.send(req, Some(fields)).await
+    }
+
+    /// Posts a raw body with a content type.
+    pub async fn post_raw(&self, path: &str, content_type: &str, body: Vec<u8>) -> Page {
+        let mut req = self
+            .client
+            .post(self.url(path))
+            .insert_header(("Content-Type", content_type.to_string()));
+        let cookies = self.cookie_header();
+        if !cookies.is_empty() {
+            req = req.insert_header(("Cookie", cookies));
+        }
+        let mut res = req.send_body(body).await.expect("request failed");
+        let status = res.status().as_u16();
+        let mut headers = HashMap::new();
+        for (name, value) in res.headers() {
+            headers.insert(
+                name.as_str().to_string(),
+                value.to_str().unwrap_or("").to_string(),
+            );
+        }
+        let body = res.body().limit(16 << 20).await.unwrap_or_default();
+        Page {
+            status,
+            headers,
+            body: String::from_utf8_lossy(&body).into_owned(),
+        }
+    }
+
+    /// Posts a form with the CSRF token of the page at `form_page` (as a browser would).
+    pub async fn submit(&self, form_page: &str, action: &str, fields: &[(&str, &str)]) -> Page {
+        let token = self.get(form_page).await.csrf();
+        let mut all: Vec<(&str, &str)> = vec![("csrf_token", token.as_str())];
+        all.extend_from_slice(fields);
+        self.post(action, &all).await
+    }
+
+    /// Signs in with the demo password.
+    pub async fn sign_in(&self, email: &str) -> Page {
+        self.sign_in_with(email, DEMO_PASSWORD).await
+    }
+
+    pub async fn sign_in_with(&self, email: &str, password: &str) -> Page {
+        self.submit(
+            "/sign-in",
+            "/sign-in",
+            &[("email", email), ("password", password)],
+        )
+        .await
+    }
+
+    pub async fn sign_out(&self) -> Page {
+        self.submit("/customers", "/sign-out", &[]).await
+    }
+}
+
+/// Follows the seed's steps up to a subscription page and returns its path.
+pub async fn subscription_path(b: &Browser, customer: &str, product: &str) -> String {
+    let customers = b.get("/customers").await;
+    assert_eq!(customers.status, 200, "{}", customers.body);
+    let customer_path = customers
+        .link(customer)
+        .unwrap_or_else(|| panic!("no link to {customer}"));
+    let subs = b.get(&customer_path).await;
+    subs.link(product)
+        .unwrap_or_else(|| panic!("no link to {product} on {customer_path}"))
+}
