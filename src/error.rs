@@ -58,7 +58,7 @@ pub fn title_id_for_status(status: StatusCode) -> &'static str {
     match status.as_u16() {
         400 | 422 => "error-title-bad-request",
         403 => "error-title-forbidden",
-        404 => "error-title-not-found",
+        404 | 405 => "error-title-not-found",
         413 => "error-title-too-large",
         503 => "error-title-unavailable",
         _ => "error-title-internal",

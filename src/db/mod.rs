@@ -223,10 +223,13 @@ impl Db {
 pub fn run_migrations(conn: &mut DbConnection) -> anyhow::Result<usize> {
     const LOCK_KEY: i64 = 0x5c_0c_0a_7a;
     let applied = match conn {
-        DbConnection::Sqlite(c) => c
-            .run_pending_migrations(SQLITE_MIGRATIONS)
-            .map_err(|e| anyhow::anyhow!("migration failed: {e}"))?
-            .len(),
+        // An immediate transaction takes SQLite's write lock first, so a second instance on the
+        // same file waits, then finds nothing pending.
+        DbConnection::Sqlite(c) => c.immediate_transaction(|c| {
+            c.run_pending_migrations(SQLITE_MIGRATIONS)
+                .map(|v| v.len())
+                .map_err(|e| anyhow::anyhow!("migration failed: {e}"))
+        })?,
         DbConnection::Postgres(c) => {
             c.batch_execute(&format!("SELECT pg_advisory_lock({LOCK_KEY})"))?;
             let result = c

@@ -8,7 +8,7 @@
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::net::TcpListener;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 use diesel::connection::SimpleConnection;
@@ -18,11 +18,42 @@ use support_contacts::startup::{serve, AppState};
 
 pub const DEMO_PASSWORD: &str = "demo-password-for-tests";
 
-/// The PostgreSQL server URL (without database) when the suite runs on PostgreSQL.
+/// The PostgreSQL server the whole suite runs on, when `TEST_DATABASE_URL` names one.
 pub fn postgres_server() -> Option<String> {
     std::env::var("TEST_DATABASE_URL")
         .ok()
         .filter(|u| u.starts_with("postgres://") || u.starts_with("postgresql://"))
+}
+
+/// Where the PostgreSQL-only tests look when `TEST_DATABASE_URL` is not set.
+pub const DEFAULT_POSTGRES: &str = "postgres://postgres@127.0.0.1:5432/postgres";
+
+/// A PostgreSQL server for the tests that need one whatever the suite's backend: the suite's
+/// own, or the project machines' local server. None (after one loud line on stderr, which the
+/// test harness does not capture) when there is none.
+pub fn available_postgres() -> Option<String> {
+    static FOUND: OnceLock<Option<String>> = OnceLock::new();
+    FOUND
+        .get_or_init(|| {
+            let candidate = postgres_server().unwrap_or_else(|| DEFAULT_POSTGRES.to_string());
+            let reachable = <diesel::PgConnection as diesel::Connection>::establish(
+                &pg_url_with_db(&candidate, "postgres"),
+            )
+            .is_ok();
+            if reachable {
+                Some(candidate)
+            } else {
+                use std::io::Write;
+                let _ = writeln!(
+                    std::io::stderr(),
+                    "\n*** PostgreSQL suite NOT run: no PostgreSQL server at {candidate}. \
+                     Start one and run `TEST_DATABASE_URL=postgres://USER@HOST:PORT cargo test` \
+                     (see README). ***\n"
+                );
+                None
+            }
+        })
+        .clone()
 }
 
 /// Replaces the database name of a PostgreSQL URL.
@@ -39,12 +70,45 @@ pub fn pg_url_with_db(server: &str, db: &str) -> String {
     format!("{base}/{db}{query}")
 }
 
-fn pg_admin(server: &str, sql: &str) {
+/// Runs administrative SQL on the server's `postgres` database. Serialised, because
+/// PostgreSQL refuses to copy a template that another CREATE DATABASE is reading.
+pub fn pg_admin(server: &str, sql: &str) {
+    static LOCK: std::sync::Mutex<()> = std::sync::Mutex::new(());
+    let _guard = LOCK.lock().unwrap_or_else(|e| e.into_inner());
     let mut conn = <diesel::PgConnection as diesel::Connection>::establish(&pg_url_with_db(
         server, "postgres",
     ))
-    .expect("connect to the PostgreSQL server named by TEST_DATABASE_URL");
+    .expect("connect to the PostgreSQL server");
     conn.batch_execute(sql).expect(sql);
+}
+
+/// Drops databases that earlier test runs (whose process is gone) left behind.
+fn drop_leftover_databases(server: &str) {
+    use diesel::prelude::*;
+    use diesel::sql_types::Text;
+    #[derive(QueryableByName)]
+    struct Name {
+        #[diesel(sql_type = Text)]
+        datname: String,
+    }
+    let mut conn = <diesel::PgConnection as diesel::Connection>::establish(&pg_url_with_db(
+        server, "postgres",
+    ))
+    .expect("connect to the PostgreSQL server");
+    let names: Vec<Name> =
+        diesel::sql_query("SELECT datname FROM pg_database WHERE datname LIKE 'sc\\_t%'")
+            .load(&mut conn)
+            .unwrap_or_default();
+    for Name { datname } in names {
+        let pid = datname
+            .split('_')
+            .nth(2)
+            .and_then(|p| p.parse::<u32>().ok());
+        let alive = pid.is_some_and(|p| Path::new(&format!("/proc/{p}")).exists());
+        if !alive {
+            let _ = conn.batch_execute(&format!("DROP DATABASE IF EXISTS {datname} WITH (FORCE)"));
+        }
+    }
 }
 
 /// Loads the demo world into a fresh database at `target` and closes it.
@@ -55,39 +119,40 @@ fn build_template(target: DatabaseTarget) {
     demo::load(&mut conn, Some(DEMO_PASSWORD)).expect("load demo world");
 }
 
-/// The template this run copies for every test: a SQLite file, or a PostgreSQL database name.
-fn template() -> &'static str {
+/// The PostgreSQL template database of this run, made once.
+fn postgres_template(server: &str) -> String {
     static TEMPLATE: OnceLock<String> = OnceLock::new();
-    TEMPLATE.get_or_init(|| match postgres_server() {
-        Some(server) => {
-            let name = format!("sc_template_{}", std::process::id());
-            pg_admin(&server, &format!("DROP DATABASE IF EXISTS {name}"));
-            pg_admin(&server, &format!("CREATE DATABASE {name}"));
+    TEMPLATE
+        .get_or_init(|| {
+            drop_leftover_databases(server);
+            let name = format!("sc_tmpl_{}", std::process::id());
+            pg_admin(server, &format!("DROP DATABASE IF EXISTS {name}"));
+            pg_admin(server, &format!("CREATE DATABASE {name}"));
             build_template(DatabaseTarget::Postgres {
-                url: pg_url_with_db(&server, &name),
+                url: pg_url_with_db(server, &name),
             });
             name
-        }
-        None => {
-            let path = test_dir().join("template.db");
-            build_template(DatabaseTarget::Sqlite {
-                path: path.display().to_string(),
-            });
+        })
+        .clone()
+}
+
+/// The SQLite template file of this run, made once.
+fn sqlite_template() -> String {
+    static TEMPLATE: OnceLock<String> = OnceLock::new();
+    TEMPLATE
+        .get_or_init(|| {
+            let path = test_dir().join("template.db").display().to_string();
+            let target = DatabaseTarget::Sqlite { path: path.clone() };
+            build_template(target.clone());
             // Fold the WAL into the main file so a plain copy holds everything.
-            let db = Db::connect(
-                DatabaseTarget::Sqlite {
-                    path: path.display().to_string(),
-                },
-                &PoolSettings::default(),
-            )
-            .unwrap();
+            let db = Db::connect(target, &PoolSettings::default()).unwrap();
             db.conn()
                 .unwrap()
                 .batch_execute("PRAGMA wal_checkpoint(TRUNCATE);")
                 .unwrap();
-            path.display().to_string()
-        }
-    })
+            path
+        })
+        .clone()
 }
 
 fn test_dir() -> PathBuf {
@@ -100,29 +165,59 @@ fn test_dir() -> PathBuf {
     .clone()
 }
 
-/// A fresh database with the demo world, for one test.
-pub fn fresh_database() -> DatabaseTarget {
-    let template = template();
-    let id = uuid::Uuid::new_v4().simple().to_string();
-    match postgres_server() {
-        Some(server) => {
-            let name = format!("sc_test_{id}");
-            pg_admin(
-                &server,
-                &format!("CREATE DATABASE {name} TEMPLATE {template}"),
-            );
-            DatabaseTarget::Postgres {
-                url: pg_url_with_db(&server, &name),
-            }
-        }
-        None => {
-            let path = test_dir().join(format!("{id}.db"));
-            std::fs::copy(template, &path).unwrap();
-            DatabaseTarget::Sqlite {
-                path: path.display().to_string(),
-            }
-        }
+/// A new, empty (unmigrated) PostgreSQL database on `server`.
+pub fn empty_postgres_database(server: &str) -> DatabaseTarget {
+    let name = format!(
+        "sc_test_{}_{}",
+        std::process::id(),
+        uuid::Uuid::new_v4().simple()
+    );
+    pg_admin(server, &format!("CREATE DATABASE {name}"));
+    DatabaseTarget::Postgres {
+        url: pg_url_with_db(server, &name),
     }
+}
+
+/// A new PostgreSQL database with the demo world on `server`.
+pub fn fresh_postgres_database(server: &str) -> DatabaseTarget {
+    let template = postgres_template(server);
+    let name = format!(
+        "sc_test_{}_{}",
+        std::process::id(),
+        uuid::Uuid::new_v4().simple()
+    );
+    pg_admin(
+        server,
+        &format!("CREATE DATABASE {name} TEMPLATE {template}"),
+    );
+    DatabaseTarget::Postgres {
+        url: pg_url_with_db(server, &name),
+    }
+}
+
+/// A new SQLite file with the demo world.
+pub fn fresh_sqlite_database() -> DatabaseTarget {
+    let path = test_dir().join(format!("{}.db", uuid::Uuid::new_v4().simple()));
+    std::fs::copy(sqlite_template(), &path).unwrap();
+    DatabaseTarget::Sqlite {
+        path: path.display().to_string(),
+    }
+}
+
+/// A fresh database with the demo world, for one test, on the suite's backend.
+pub fn fresh_database() -> DatabaseTarget {
+    match postgres_server() {
+        Some(server) => fresh_postgres_database(&server),
+        None => fresh_sqlite_database(),
+    }
+}
+
+/// A path for a new, empty SQLite file.
+pub fn empty_sqlite_path() -> String {
+    test_dir()
+        .join(format!("{}.db", uuid::Uuid::new_v4().simple()))
+        .display()
+        .to_string()
 }
 
 /// A running server on its own database.
@@ -197,12 +292,15 @@ impl Page {
         self.header("location").unwrap_or("")
     }
 
-    /// The value of the first hidden input `name`.
+    /// The value of the first input `name`.
     pub fn input_value(&self, name: &str) -> Option<String> {
-        let marker = format!("name=\"{name}\" value=\"");
-        let start = self.body.find(&marker)? + marker.len();
-        let end = self.body[start..].find('"')?;
-        Some(html_unescape(&self.body[start..start + end]))
+        let at = self.body.find(&format!("name=\"{name}\""))?;
+        let tag_start = self.body[..at].rfind('<')?;
+        let tag_end = at + self.body[at..].find('>')?;
+        let tag = &self.body[tag_start..tag_end];
+        let start = tag.find(" value=\"")? + 8;
+        let end = tag[start..].find('"')? + start;
+        Some(html_unescape(&tag[start..end]))
     }
 
     pub fn csrf(&self) -> String {
@@ -212,10 +310,13 @@ impl Page {
 
     /// The href of the first link whose text is exactly `text`.
     pub fn link(&self, text: &str) -> Option<String> {
-        let needle = format!("\">{text}</a>");
+        let needle = format!(">{text}</a>");
         let end = self.body.find(&needle)?;
-        let start = self.body[..end].rfind("href=\"")? + 6;
-        Some(html_unescape(&self.body[start..end]))
+        let tag_start = self.body[..end].rfind("<a ")?;
+        let tag = &self.body[tag_start..end];
+        let start = tag.find("href=\"")? + 6;
+        let stop = tag[start..].find('"')? + start;
+        Some(html_unescape(&tag[start..stop]))
     }
 
     /// The (value, text) of every option of the select `name`.
@@ -242,6 +343,29 @@ impl Page {
                 ))
             })
             .collect()
+    }
+
+    /// The text of every option of the select `name`.
+    pub fn option_texts(&self, name: &str) -> Vec<String> {
+        self.options(name).into_iter().map(|o| o.1).collect()
+    }
+
+    /// The text of the selected options of the select `name`.
+    pub fn selected(&self, name: &str) -> Vec<String> {
+        self.options(name)
+            .into_iter()
+            .filter(|o| o.2)
+            .map(|o| o.1)
+            .collect()
+    }
+
+    /// The value of the option whose text is `text`.
+    pub fn option_value(&self, name: &str, text: &str) -> String {
+        self.options(name)
+            .into_iter()
+            .find(|o| o.1 == text)
+            .map(|o| o.0)
+            .unwrap_or_else(|| panic!("no option {text} in {name}"))
     }
 
     /// The text of the `<main>` element without tags, for "the page says" assertions.
@@ -278,12 +402,42 @@ impl Page {
 }
 
 pub fn html_unescape(s: &str) -> String {
-    s.replace("&#39;", "'")
-        .replace("&quot;", "\"")
-        .replace("&#34;", "\"")
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&amp;", "&")
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(i) = rest.find('&') {
+        out.push_str(&rest[..i]);
+        rest = &rest[i..];
+        let Some(end) = rest.find(';').filter(|e| *e < 10) else {
+            out.push('&');
+            rest = &rest[1..];
+            continue;
+        };
+        let entity = &rest[1..end];
+        let decoded = match entity {
+            "amp" => Some('&'),
+            "lt" => Some('<'),
+            "gt" => Some('>'),
+            "quot" => Some('"'),
+            "apos" => Some('\''),
+            e if e.starts_with("#x") => u32::from_str_radix(&e[2..], 16)
+                .ok()
+                .and_then(char::from_u32),
+            e if e.starts_with('#') => e[1..].parse().ok().and_then(char::from_u32),
+            _ => None,
+        };
+        match decoded {
+            Some(c) => {
+                out.push(c);
+                rest = &rest[end + 1..];
+            }
+            None => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// A browser: a cookie jar, an optional Accept-Language, and no automatic redirects.
@@ -322,10 +476,6 @@ impl Browser {
         self.cookies
             .borrow_mut()
             .insert(name.to_string(), value.to_string());
-    }
-
-    pub fn clear_cookies(&self) {
-        self.cookies.borrow_mut().clear();
     }
 
     fn cookie_header(&self) -> String {
@@ -436,6 +586,20 @@ impl Browser {
         let mut all: Vec<(&str, &str)> = vec![("csrf_token", token.as_str())];
         all.extend_from_slice(fields);
         self.post(action, &all).await
+    }
+
+    /// Submits a subscription's contact form as shown on `form`, choosing `contact_id`.
+    pub async fn post_contact(&self, path: &str, form: &Page, contact_id: &str) -> Page {
+        let version = form.input_value("version").unwrap_or_default();
+        self.post(
+            path,
+            &[
+                ("csrf_token", &form.csrf()),
+                ("version", &version),
+                ("support_contact", contact_id),
+            ],
+        )
+        .await
     }
 
     /// Signs in with the demo password.

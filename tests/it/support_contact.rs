@@ -1,0 +1,391 @@
+//! The seed's steps: Customers -> a customer -> a subscription -> Designated support contact ->
+//! Submit -> review -> Close, and everything the server refuses on the way.
+
+use diesel::prelude::*;
+use support_contacts::db::schema::{audit_events, organizations, subscriptions};
+
+use crate::helpers::*;
+
+fn org_id(app: &TestApp, name: &str) -> String {
+    organizations::table
+        .filter(organizations::name.eq(name))
+        .select(organizations::id)
+        .first(&mut app.conn())
+        .unwrap()
+}
+
+fn contact_of(app: &TestApp, product: &str) -> Option<String> {
+    subscriptions::table
+        .inner_join(
+            organizations::table.on(organizations::id
+                .nullable()
+                .eq(subscriptions::support_contact_id)),
+        )
+        .filter(subscriptions::product_name.eq(product))
+        .select(organizations::name)
+        .first(&mut app.conn())
+        .optional()
+        .unwrap()
+}
+
+#[actix_web::test]
+async fn the_seed_steps_change_the_contact_and_the_customer_sees_it() {
+    let app = TestApp::spawn().await;
+    let b = app.signed_in("helpdesk@contoso.example").await;
+    let customers = b.get("/customers").await;
+    let adatum = b.get(&customers.link("Adatum Corporation").unwrap()).await;
+    assert_eq!(adatum.status, 200);
+    let path = adatum.link("Office 365 Business Standard").unwrap();
+    let page = b.get(&path).await;
+    assert!(page
+        .body
+        .contains("<label for=\"support_contact\">Designated support contact</label>"));
+    assert_eq!(
+        page.option_texts("support_contact"),
+        vec!["Contoso Distribution", "Fabrikam Solutions"],
+        "the provider and the one reseller that meets both conditions"
+    );
+    let selected = page.selected("support_contact");
+    assert_eq!(
+        selected,
+        vec!["Contoso Distribution"],
+        "new subscriptions start with the provider"
+    );
+    assert!(page.main_text().contains("If the reseller's name doesn't appear in the list of available support contacts, add them in by requesting a relationship."));
+    assert!(page.body.contains(">Submit</button>"));
+
+    let fabrikam = page.option_value("support_contact", "Fabrikam Solutions");
+    let version = page.input_value("version").unwrap();
+    let submitted = b
+        .post(
+            &path,
+            &[
+                ("csrf_token", &page.csrf()),
+                ("version", &version),
+                ("support_contact", &fabrikam),
+            ],
+        )
+        .await;
+    assert_eq!(submitted.status, 303);
+    let review = b.get(submitted.location()).await;
+    assert_eq!(review.status, 200);
+    let text = review.main_text();
+    assert!(
+        text.contains("Previous support contact Contoso Distribution"),
+        "{text}"
+    );
+    assert!(
+        text.contains("New support contact Fabrikam Solutions"),
+        "{text}"
+    );
+    assert!(text.contains("Office 365 Business Standard"));
+    assert!(review.body.contains(">Close</button>"));
+    let close_action = review
+        .body
+        .split("<form method=\"get\" action=\"")
+        .nth(1)
+        .and_then(|s| s.split('"').next())
+        .unwrap()
+        .to_string();
+    let back = b.get(&close_action).await;
+    assert_eq!(back.status, 200);
+    let row = back
+        .body
+        .split("<tr>")
+        .find(|r| r.contains("Office 365 Business Standard"))
+        .unwrap();
+    assert!(row.contains("Fabrikam Solutions"));
+    assert_eq!(
+        contact_of(&app, "Office 365 Business Standard").as_deref(),
+        Some("Fabrikam Solutions")
+    );
+
+    // The customer's admin sees Fabrikam's details under Admin -> Support.
+    let customer = app.signed_in("admin@adatum.example").await;
+    let support = customer.get("/admin/support").await;
+    assert_eq!(support.status, 200);
+    let card = support
+        .body
+        .split("<li class=\"card\">")
+        .find(|c| c.contains("Office 365 Business Standard"))
+        .unwrap();
+    assert!(card.contains("Fabrikam Solutions"));
+    assert!(card.contains("href=\"mailto:support@fabrikam.example\""));
+    assert!(card.contains("href=\"tel:+14255550102\""));
+    assert!(card.contains("href=\"https://support.fabrikam.example\""));
+}
+
+#[actix_web::test]
+async fn the_list_follows_partnerships_and_delegated_admin_privileges() {
+    let app = TestApp::spawn().await;
+    let b = app.signed_in("admin.agent@contoso.example").await;
+    // Wingtip: Tailspin has delegated admin privileges there, Fabrikam has no relationship.
+    let wingtip = subscription_path(&b, "Wingtip Toys", "Office 365 E1").await;
+    assert_eq!(
+        b.get(&wingtip).await.option_texts("support_contact"),
+        vec!["Contoso Distribution", "Tailspin Toys"]
+    );
+    // Litware has no partnership with any reseller: only itself.
+    let litware = app.signed_in("admin.agent@litware.example").await;
+    let exchange =
+        subscription_path(&litware, "Adatum Corporation", "Exchange Online (Plan 1)").await;
+    assert_eq!(
+        litware.get(&exchange).await.option_texts("support_contact"),
+        vec!["Litware Distribution"]
+    );
+}
+
+/// Submits the subscription form with a chosen organization id and version.
+async fn forge(b: &Browser, path: &str, contact: &str, version: &str) -> Page {
+    let page = b.get(path).await;
+    b.post(
+        path,
+        &[
+            ("csrf_token", &page.csrf()),
+            ("version", version),
+            ("support_contact", contact),
+        ],
+    )
+    .await
+}
+
+#[actix_web::test]
+async fn forged_choices_are_refused_and_change_nothing() {
+    let app = TestApp::spawn().await;
+    let b = app.signed_in("helpdesk@contoso.example").await;
+    let path = subscription_path(&b, "Adatum Corporation", "Office 365 Business Standard").await;
+    for name in [
+        "Northwind Traders",
+        "Tailspin Toys",
+        "Litware Distribution",
+        "Adatum Corporation",
+    ] {
+        let page = forge(&b, &path, &org_id(&app, name), "1").await;
+        assert_eq!(page.status, 422, "{name}");
+        assert!(page
+            .main_text()
+            .contains("That organization is not one of the available support contacts"));
+    }
+    for garbage in [
+        "",
+        "not-an-id",
+        "00000000-0000-0000-0000-000000000000",
+        "' OR 1=1 --",
+    ] {
+        let page = forge(&b, &path, garbage, "1").await;
+        assert_eq!(page.status, 422, "{garbage:?}");
+    }
+    let bad_version = forge(&b, &path, &org_id(&app, "Fabrikam Solutions"), "x").await;
+    assert_eq!(bad_version.status, 400);
+    assert!(bad_version
+        .main_text()
+        .contains("The form was incomplete or damaged"));
+    assert_eq!(
+        contact_of(&app, "Office 365 Business Standard").as_deref(),
+        Some("Contoso Distribution")
+    );
+    let events: i64 = audit_events::table
+        .count()
+        .get_result(&mut app.conn())
+        .unwrap();
+    assert_eq!(events, 0);
+}
+
+#[actix_web::test]
+async fn a_stale_form_is_refused_with_the_current_value() {
+    let app = TestApp::spawn().await;
+    let first = app.signed_in("helpdesk@contoso.example").await;
+    let second = app.signed_in("admin.agent@contoso.example").await;
+    let path =
+        subscription_path(&first, "Adatum Corporation", "Office 365 Business Standard").await;
+    let first_form = first.get(&path).await;
+    let second_form = second.get(&path).await;
+    let fabrikam = first_form.option_value("support_contact", "Fabrikam Solutions");
+    let contoso = first_form.option_value("support_contact", "Contoso Distribution");
+    let ok = first.post_contact(&path, &first_form, &fabrikam).await;
+    assert_eq!(ok.status, 303);
+    // The second user still has the old form and picks the provider.
+    let stale = second.post_contact(&path, &second_form, &contoso).await;
+    assert_eq!(stale.status, 409);
+    assert!(stale
+        .main_text()
+        .contains("Someone else changed this subscription"));
+    let selected = stale.selected("support_contact");
+    assert_eq!(
+        selected,
+        vec!["Fabrikam Solutions"],
+        "the current value is shown"
+    );
+    assert_eq!(
+        contact_of(&app, "Office 365 Business Standard").as_deref(),
+        Some("Fabrikam Solutions")
+    );
+}
+
+#[actix_web::test]
+async fn choosing_the_current_contact_records_nothing() {
+    let app = TestApp::spawn().await;
+    let b = app.signed_in("helpdesk@contoso.example").await;
+    let path = subscription_path(&b, "Adatum Corporation", "Office 365 Business Standard").await;
+    let page = forge(&b, &path, &org_id(&app, "Contoso Distribution"), "1").await;
+    assert_eq!(page.status, 200);
+    assert!(page.main_text().contains("Nothing was changed."));
+    let events: i64 = audit_events::table
+        .count()
+        .get_result(&mut app.conn())
+        .unwrap();
+    assert_eq!(events, 0);
+}
+
+#[actix_web::test]
+async fn view_only_roles_see_the_contact_but_cannot_change_it() {
+    let app = TestApp::spawn().await;
+    for email in ["sales@contoso.example", "billing@contoso.example"] {
+        let b = app.signed_in(email).await;
+        let path =
+            subscription_path(&b, "Adatum Corporation", "Office 365 Business Standard").await;
+        let page = b.get(&path).await;
+        assert_eq!(page.status, 200);
+        assert!(page
+            .main_text()
+            .contains("Designated support contact Contoso Distribution"));
+        assert!(!page.body.contains("<select"), "{email}");
+        assert!(!page.body.contains(">Submit</button>"), "{email}");
+        let forged = b
+            .post(
+                &path,
+                &[
+                    ("csrf_token", &page.csrf()),
+                    ("version", "1"),
+                    ("support_contact", &org_id(&app, "Fabrikam Solutions")),
+                ],
+            )
+            .await;
+        assert_eq!(forged.status, 403, "{email}");
+        assert!(forged
+            .main_text()
+            .contains("Your role cannot change a designated support contact."));
+    }
+    // Localized too.
+    let b = app.signed_in("sales@contoso.example").await;
+    b.set_cookie("lang", "zh-TW");
+    let path = subscription_path(&b, "Adatum Corporation", "Office 365 Business Standard").await;
+    let page = b.get(&path).await;
+    let forged = b
+        .post(
+            &path,
+            &[
+                ("csrf_token", &page.csrf()),
+                ("version", "1"),
+                ("support_contact", "x"),
+            ],
+        )
+        .await;
+    assert_eq!(forged.status, 403);
+    assert_eq!(forged.html_lang(), Some("zh-TW"));
+    assert!(forged.main_text().contains("指派的支援連絡人"));
+    assert_eq!(
+        contact_of(&app, "Office 365 Business Standard").as_deref(),
+        Some("Contoso Distribution")
+    );
+}
+
+#[actix_web::test]
+async fn new_commerce_subscriptions_have_no_contact_section() {
+    let app = TestApp::spawn().await;
+    let b = app.signed_in("helpdesk@contoso.example").await;
+    let path = subscription_path(&b, "Adatum Corporation", "Microsoft 365 Business Premium").await;
+    let page = b.get(&path).await;
+    assert_eq!(page.status, 200);
+    assert!(!page.body.contains("<select"));
+    assert!(!page.body.contains(">Designated support contact<"));
+    assert!(page
+        .main_text()
+        .contains("New-commerce subscriptions have no designated support contact"));
+    let forged = b
+        .post(
+            &path,
+            &[
+                ("csrf_token", &page.csrf()),
+                ("version", "1"),
+                ("support_contact", &org_id(&app, "Contoso Distribution")),
+            ],
+        )
+        .await;
+    assert_eq!(forged.status, 422);
+    assert!(forged.main_text().contains(
+        "New-commerce subscriptions have no designated support contact, so it cannot be changed."
+    ));
+    assert_eq!(contact_of(&app, "Microsoft 365 Business Premium"), None);
+}
+
+#[actix_web::test]
+async fn a_partner_never_sees_another_partners_subscriptions() {
+    let app = TestApp::spawn().await;
+    let contoso = app.signed_in("helpdesk@contoso.example").await;
+    let litware = app.signed_in("admin.agent@litware.example").await;
+    let contoso_adatum = contoso
+        .get(
+            &contoso
+                .get("/customers")
+                .await
+                .link("Adatum Corporation")
+                .unwrap(),
+        )
+        .await;
+    assert!(contoso_adatum.link("Exchange Online (Plan 1)").is_none());
+    assert!(contoso_adatum.link("Microsoft 365 E3").is_some());
+    let litware_adatum = litware
+        .get(
+            &litware
+                .get("/customers")
+                .await
+                .link("Adatum Corporation")
+                .unwrap(),
+        )
+        .await;
+    assert!(litware_adatum.link("Exchange Online (Plan 1)").is_some());
+    assert!(litware_adatum
+        .link("Office 365 Business Standard")
+        .is_none());
+    // Contoso's subscription URL, typed in by Litware: not found, and nothing changes.
+    let path = subscription_path(
+        &contoso,
+        "Adatum Corporation",
+        "Office 365 Business Standard",
+    )
+    .await;
+    assert_eq!(litware.get(&path).await.status, 404);
+    let page = litware.get("/customers").await;
+    let attempt = litware
+        .post(
+            &path,
+            &[
+                ("csrf_token", &page.csrf()),
+                ("version", "1"),
+                ("support_contact", &org_id(&app, "Litware Distribution")),
+            ],
+        )
+        .await;
+    assert_eq!(attempt.status, 404);
+    // Wingtip is not Litware's customer.
+    let wingtip = contoso
+        .get("/customers")
+        .await
+        .link("Wingtip Toys")
+        .unwrap();
+    assert_eq!(litware.get(&wingtip).await.status, 404);
+    // Unknown and malformed ids.
+    assert_eq!(
+        contoso
+            .get("/customers/00000000-0000-0000-0000-000000000000")
+            .await
+            .status,
+        404
+    );
+    assert_eq!(contoso.get("/customers/..%2F..%2Fetc").await.status, 404);
+    assert_eq!(
+        contact_of(&app, "Office 365 Business Standard").as_deref(),
+        Some("Contoso Distribution")
+    );
+}
