@@ -96,8 +96,9 @@ impl Viewer {
                     None => None,
                 }
                 .or_else(|| {
-                    // Revoked, expired or disabled: the cookie is of no further use.
-                    session.clear();
+                    // Revoked, expired or disabled: forget the sign-in but keep the CSRF token,
+                    // so a sign-in form shown now still works.
+                    session.forget_sign_in();
                     None
                 })
             }

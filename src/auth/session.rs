@@ -70,6 +70,11 @@ impl AppSession {
             .map_err(|e| AppError::Internal(format!("session insert: {e}")))
     }
 
+    /// Drops the reference to a session record that is no longer live.
+    pub fn forget_sign_in(&self) {
+        self.0.remove(SESSION_ID);
+    }
+
     /// Forgets everything in the cookie.
     pub fn clear(&self) {
         self.0.purge();

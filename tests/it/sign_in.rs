@@ -186,3 +186,16 @@ async fn pages_need_a_signed_in_user() {
         assert_eq!(page.location(), "/sign-in", "{path}");
     }
 }
+
+#[actix_web::test]
+async fn after_a_sign_out_elsewhere_the_sign_in_form_still_works() {
+    let app = TestApp::spawn().await;
+    let b = app.signed_in("helpdesk@contoso.example").await;
+    let elsewhere = app.browser();
+    elsewhere.set_cookie("sc_session", &b.cookie("sc_session").unwrap());
+    assert_eq!(elsewhere.sign_out().await.status, 303);
+    // The first browser still holds the old cookie; its next sign-in goes through first time.
+    let page = b.sign_in("helpdesk@contoso.example").await;
+    assert_eq!(page.status, 303, "{}", page.main_text());
+    assert_eq!(b.get("/customers").await.status, 200);
+}
