@@ -137,3 +137,188 @@ error-role-may-not-edit-profile = Your role cannot change the support profile. A
 error-new-commerce = New-commerce subscriptions have no designated support contact, so it cannot be changed.
 error-contact-not-available = That organization is not one of the available support contacts for this subscription. Nothing was changed.
 error-contact-stale = Someone else changed this subscription while you were working on it. Nothing was changed; the current designated support contact is shown below.
+
+## Relationships: navigation and shared words
+nav-indirect-resellers = Indirect resellers
+nav-supported-subscriptions = Supported subscriptions
+nav-audit-log = Audit log
+nav-partner-relationships = Partner relationships
+request-a-relationship = Request a relationship
+delegated-admin-privileges = Delegated admin privileges
+include-delegated-admin = Include delegated admin privileges
+remove-relationship-with-customer = Remove a relationship with a customer
+col-actions = Actions
+yes = Yes
+no = No
+cancel = Cancel
+
+## Indirect resellers (providers)
+resellers-title = Indirect resellers
+resellers-intro = An indirect reseller with an active partnership can be the designated support contact of your customers' subscriptions, once the customer has given it delegated admin privileges.
+resellers-empty = You have no partnerships with indirect resellers yet.
+resellers-col-name = Indirect reseller
+resellers-col-partner-id = Partner ID
+resellers-col-state = State
+resellers-col-requested = Requested
+resellers-col-expires = Expires
+resellers-state-active = Active
+resellers-state-removed = Removed
+resellers-remove = Remove partnership
+resellers-removed = The partnership was removed. Subscriptions the reseller supported have your organization as their designated support contact again.
+resellers-request-intro = Enter the partner ID of the indirect reseller. You get a single-use link to send to its Admin agent or Global admin.
+resellers-partner-id-label = Partner ID of the indirect reseller
+resellers-error-required = Enter the partner ID of the indirect reseller.
+resellers-error-unknown = No indirect reseller has this partner ID. Check the number and try again.
+resellers-error-already = You already have an active partnership with this indirect reseller.
+resellers-pending-title = Requests waiting for an answer
+resellers-remove-title = Remove the partnership
+resellers-remove-question = Remove your partnership with { $reseller }?
+resellers-remove-consequence = { $reseller } will no longer be among the available support contacts of your customers' subscriptions. Every subscription for which it is the designated support contact goes back to your organization at once.
+
+## Customer relationships (partners)
+relationship-request-intro-any = Create a link that invites a customer to a relationship with your organization, and send it to the customer's Global admin. The relationship is made with the first customer whose admin accepts it.
+relationship-request-intro-customer = Create a link that invites { $customer } to a relationship with your organization. Only the Global admin of { $customer } can accept it.
+relationship-request-delegated-hint = With delegated admin privileges, your Admin agents can manage the customer's services, and your organization can become the designated support contact of its subscriptions.
+customer-relationship-title = Relationship
+customer-relationship-delegated = Your organization has a relationship with this customer, with delegated admin privileges.
+customer-relationship-plain = Your organization has a relationship with this customer, without delegated admin privileges.
+customer-relationship-none = Your organization has no relationship with this customer.
+customer-resellers-title = Indirect resellers' relationships with this customer
+customer-resellers-empty = None of your indirect resellers has a relationship with this customer.
+customer-resellers-removed = The relationship was removed. Subscriptions the reseller supported for this customer have their indirect provider as designated support contact again.
+remove-relationship-question = Remove the relationship between { $partner } and { $customer }?
+remove-relationship-consequence = { $partner } loses its relationship with { $customer }, and with it any delegated admin privileges. Every subscription of { $customer } for which { $partner } is the designated support contact goes back to its indirect provider at once.
+
+## Invitations
+invitation-created-title = Send the invitation
+invitation-created-intro = The invitation is ready. Copy the link and the message below and send them yourself: this is the only time the link is shown.
+invitation-link-label = Invitation link
+invitation-link-note = The link works once and expires on { $date }.
+invitation-message-label = Message to send
+invitation-message-partnership =
+    { $provider } (partner ID { $partner_id }) requests a partnership with { $reseller } as one of its indirect resellers.
+
+    To answer, an Admin agent or Global admin of { $reseller } signs in to { app-name } and opens this link:
+    { $link }
+
+    The link works once and expires on { $date }.
+invitation-message-customer =
+    { $partner } (partner ID { $partner_id }) requests a relationship with your organization.
+    { $delegated ->
+        [yes] The request includes delegated admin privileges, which let { $partner } manage your services; the page the link opens explains them.
+       *[no] The request does not include delegated admin privileges.
+    }
+
+    To answer, your organization's Global admin signs in to { app-name } and opens this link:
+    { $link }
+
+    The link works once and expires on { $date }.
+invitation-back = Back
+invitation-partnership-title = Partnership request
+invitation-customer-title = Relationship request
+invitation-from = Requested by
+invitation-partner-id = Partner ID
+invitation-partner-kind = Type of partner
+invitation-expires = Valid until
+invitation-partnership-text = { $partner } asks your organization to become one of its indirect resellers. With an active partnership, { $partner } can make your organization the designated support contact of its customers' subscriptions.
+invitation-customer-text = { $partner } requests a relationship with your organization.
+invitation-delegated-explained = The request includes delegated admin privileges. They let the Admin agents of { $partner } manage your organization's services and subscriptions as your own administrators can: for example, add users, reset passwords and assign licenses. { $partner } can also become the designated support contact of your subscriptions. You can remove the privileges at any time under Admin, Partner relationships.
+invitation-no-delegated = The request does not include delegated admin privileges: { $partner } cannot manage your organization's services.
+invitation-accept = Accept
+invitation-decline = Decline
+invitation-accepted-title = Invitation accepted
+invitation-declined-title = Invitation declined
+invitation-accepted-partnership = Your organization is now an indirect reseller of { $partner }.
+invitation-accepted-customer = { $partner } now has a relationship with your organization.
+invitation-accepted-unchanged = The relationship with { $partner } already was as the invitation asked. Nothing was changed.
+invitation-declined-text = You declined the request from { $partner }. Nothing was changed.
+invitation-continue = Continue
+invitation-problem-title = This invitation can't be used
+invitation-not-valid = This invitation link is not valid. Check that you copied the whole link, or ask the partner for a new one.
+invitation-used = This invitation has already been accepted. Each link works only once; nothing was changed.
+invitation-was-declined = This invitation was declined, so it can no longer be used. Ask the partner for a new one.
+invitation-expired = This invitation has expired: links are valid for 30 days. Ask the partner for a new one.
+invitation-wrong-kind-partnership = This invitation is for an indirect reseller. Sign in with an account of the indirect reseller it was sent to.
+invitation-wrong-kind-customer = This invitation is for a customer. Sign in with the account of the customer's Global admin.
+invitation-not-yours = This invitation was sent to another organization. Nothing was changed.
+invitation-wrong-role-partnership = Only an Admin agent or Global admin of your organization can answer this invitation. Send them the link.
+invitation-wrong-role-customer = Only your organization's Global admin can answer this invitation. Send them the link.
+
+## Customer admin: Partner relationships
+relationships-title = Partner relationships
+relationships-intro = The partners that have a relationship with your organization. A partner with delegated admin privileges can manage your services and can be the designated support contact of your subscriptions.
+relationships-empty = No partner has a relationship with your organization.
+relationships-col-partner = Partner
+relationships-col-kind = Type
+relationships-remove = Remove relationship
+relationships-remove-delegated = Remove delegated admin privileges
+relationships-removed = The relationship was removed.
+relationships-delegated-removed = The delegated admin privileges were removed.
+relationships-remove-title = Remove the relationship
+relationships-remove-question = Remove the relationship with { $partner }?
+relationships-remove-consequence = { $partner } can no longer manage your services or support your subscriptions. Every subscription for which { $partner } is the designated support contact gets its indirect provider as support contact at once.
+relationships-remove-delegated-title = Remove delegated admin privileges
+relationships-remove-delegated-question = Remove the delegated admin privileges of { $partner }?
+relationships-remove-delegated-consequence = { $partner } keeps its relationship with your organization but can no longer manage your services. Every subscription for which { $partner } is the designated support contact gets its indirect provider as support contact at once.
+
+## Supported subscriptions (resellers)
+supported-title = Supported subscriptions
+supported-intro = The subscriptions for which your organization is the designated support contact. Their indirect providers manage them; this list is read-only.
+supported-empty = Your organization is not the designated support contact of any subscription.
+
+## Audit log
+audit-title = Audit log
+audit-intro-partner = Every change made by your organization, and every change to its partnerships, customer relationships and designations. Times are in UTC.
+audit-intro-customer = Every change that concerns your organization: its partner relationships and the support contacts of its subscriptions. Times are in UTC.
+audit-filter-customer = Customer
+audit-filter-all-customers = All customers
+audit-filter-from = From
+audit-filter-to = To
+audit-filter-apply = Apply filter
+audit-download = Download CSV
+audit-empty = No changes match.
+audit-limited = Showing the { $count } most recent changes. Narrow the filter, or download the CSV for all of them.
+audit-col-time = Time (UTC)
+audit-col-actor = Actor
+audit-col-organization = Organization
+audit-col-customer = Customer
+audit-col-object = Object
+audit-col-change = Change
+audit-col-old = Old value
+audit-col-new = New value
+audit-col-event-id = Event ID
+audit-col-cause-id = Caused by event ID
+audit-system = System (automatic)
+audit-caused-by = after: { $change }
+audit-error-date = Enter dates as YYYY-MM-DD, for example 2026-11-22.
+audit-error-range = The From date must not be after the To date.
+audit-error-customer = Choose a customer from the list.
+audit-action-support-contact-changed = Designated support contact changed
+audit-action-support-contact-fallback = Designated support contact returned to the indirect provider
+audit-action-support-profile-changed = Support profile changed
+audit-action-partnership-requested = Partnership requested
+audit-action-partnership-accepted = Partnership accepted
+audit-action-partnership-declined = Partnership request declined
+audit-action-partnership-removed = Partnership removed
+audit-action-relationship-requested = Relationship requested
+audit-action-relationship-accepted = Relationship accepted
+audit-action-relationship-declined = Relationship request declined
+audit-action-relationship-removed = Relationship removed
+audit-action-delegated-admin-removed = Delegated admin privileges removed
+audit-value-none = None
+audit-value-pending = Waiting for an answer
+audit-value-active = Active
+audit-value-removed = Removed
+audit-value-declined = Declined
+audit-value-with-delegated-admin = With delegated admin privileges
+audit-value-without-delegated-admin = Without delegated admin privileges
+audit-object-subscription = Subscription
+audit-object-support-profile = Support profile
+audit-object-partnership = Partnership
+audit-object-customer-relationship = Customer relationship
+audit-object-invitation = Invitation
+
+## Errors: relationships
+error-providers-only = This page is for indirect providers.
+error-resellers-only = This page is for indirect resellers.
+error-role-admins-only = Only Admin agents and Global admins can do this. Ask one of them.

@@ -136,3 +136,188 @@ error-role-may-not-edit-profile = 您的角色無法變更支援設定檔。請�
 error-new-commerce = 新商務訂用帳戶沒有指派的支援連絡人，因此無法變更。
 error-contact-not-available = 該組織不是此訂用帳戶可用的支援連絡人之一。未進行任何變更。
 error-contact-stale = 在您處理此訂用帳戶期間，其他人已變更了它。未進行任何變更；目前指派的支援連絡人顯示於下方。
+
+## Relationships: navigation and shared words
+nav-indirect-resellers = 間接轉銷商
+nav-supported-subscriptions = 支援的訂用帳戶
+nav-audit-log = 稽核記錄
+nav-partner-relationships = 合作夥伴關係
+request-a-relationship = 要求建立關係
+delegated-admin-privileges = 委派系統管理員許可權
+include-delegated-admin = 包含委派系統管理員許可權
+remove-relationship-with-customer = 移除與客戶的關係
+col-actions = 動作
+yes = 是
+no = 否
+cancel = 取消
+
+## Indirect resellers (providers)
+resellers-title = 間接轉銷商
+resellers-intro = 與您有有效合作關係的間接轉銷商，在客戶授予其委派系統管理員許可權之後，即可成為您客戶訂用帳戶的指派的支援連絡人。
+resellers-empty = 您目前尚未與任何間接轉銷商建立合作關係。
+resellers-col-name = 間接轉銷商
+resellers-col-partner-id = 合作夥伴識別碼
+resellers-col-state = 狀態
+resellers-col-requested = 要求時間
+resellers-col-expires = 到期時間
+resellers-state-active = 有效
+resellers-state-removed = 已移除
+resellers-remove = 移除合作關係
+resellers-removed = 已移除合作關係。原本由該轉銷商支援的訂用帳戶，其指派的支援連絡人已改回您的組織。
+resellers-request-intro = 請輸入間接轉銷商的合作夥伴識別碼。您會取得一個只能使用一次的連結，請將其傳送給該轉銷商的系統管理代理人或全域系統管理員。
+resellers-partner-id-label = 間接轉銷商的合作夥伴識別碼
+resellers-error-required = 請輸入間接轉銷商的合作夥伴識別碼。
+resellers-error-unknown = 沒有任何間接轉銷商使用此合作夥伴識別碼。請檢查號碼後再試一次。
+resellers-error-already = 您已與此間接轉銷商建立有效的合作關係。
+resellers-pending-title = 等待回覆的要求
+resellers-remove-title = 移除合作關係
+resellers-remove-question = 要移除您與 { $reseller } 的合作關係嗎？
+resellers-remove-consequence = { $reseller } 將不再列於您客戶訂用帳戶的可用的支援連絡人中。所有以其為指派的支援連絡人的訂用帳戶，都會立即改回由您的組織支援。
+
+## Customer relationships (partners)
+relationship-request-intro-any = 建立一個邀請客戶與您的組織建立關係的連結，並傳送給該客戶的全域系統管理員。第一個由系統管理員接受邀請的客戶，即會與您建立關係。
+relationship-request-intro-customer = 建立一個邀請 { $customer } 與您的組織建立關係的連結。只有 { $customer } 的全域系統管理員可以接受。
+relationship-request-delegated-hint = 擁有委派系統管理員許可權後，您的系統管理代理人即可管理客戶的服務，您的組織也可以成為其訂用帳戶的指派的支援連絡人。
+customer-relationship-title = 關係
+customer-relationship-delegated = 您的組織與此客戶有關係，且包含委派系統管理員許可權。
+customer-relationship-plain = 您的組織與此客戶有關係，但不包含委派系統管理員許可權。
+customer-relationship-none = 您的組織與此客戶沒有關係。
+customer-resellers-title = 間接轉銷商與此客戶的關係
+customer-resellers-empty = 您的間接轉銷商都沒有與此客戶建立關係。
+customer-resellers-removed = 已移除此關係。該轉銷商原本為此客戶支援的訂用帳戶，其指派的支援連絡人已改回間接提供者。
+remove-relationship-question = 要移除 { $partner } 與 { $customer } 之間的關係嗎？
+remove-relationship-consequence = { $partner } 將失去與 { $customer } 的關係，以及所有委派系統管理員許可權。{ $customer } 所有以 { $partner } 為指派的支援連絡人的訂用帳戶，都會立即改回由其間接提供者支援。
+
+## Invitations
+invitation-created-title = 傳送邀請
+invitation-created-intro = 邀請已準備就緒。請複製下方的連結和訊息並自行傳送：連結只會在此顯示這一次。
+invitation-link-label = 邀請連結
+invitation-link-note = 此連結只能使用一次，並於 { $date } 到期。
+invitation-message-label = 要傳送的訊息
+invitation-message-partnership =
+    { $provider }（合作夥伴識別碼 { $partner_id }）邀請 { $reseller } 成為其間接轉銷商，並要求建立合作關係。
+
+    若要回覆，請由 { $reseller } 的系統管理代理人或全域系統管理員登入「{ app-name }」，並開啟此連結：
+    { $link }
+
+    此連結只能使用一次，並於 { $date } 到期。
+invitation-message-customer =
+    { $partner }（合作夥伴識別碼 { $partner_id }）要求與您的組織建立關係。
+    { $delegated ->
+        [yes] 此要求包含委派系統管理員許可權，可讓 { $partner } 管理您的服務；開啟連結後的頁面會說明其內容。
+       *[no] 此要求不包含委派系統管理員許可權。
+    }
+
+    若要回覆，請由貴組織的全域系統管理員登入「{ app-name }」，並開啟此連結：
+    { $link }
+
+    此連結只能使用一次，並於 { $date } 到期。
+invitation-back = 返回
+invitation-partnership-title = 合作關係要求
+invitation-customer-title = 關係要求
+invitation-from = 要求者
+invitation-partner-id = 合作夥伴識別碼
+invitation-partner-kind = 合作夥伴類型
+invitation-expires = 有效期限
+invitation-partnership-text = { $partner } 邀請您的組織成為其間接轉銷商。建立有效的合作關係後，{ $partner } 即可將您的組織設為其客戶訂用帳戶的指派的支援連絡人。
+invitation-customer-text = { $partner } 要求與您的組織建立關係。
+invitation-delegated-explained = 此要求包含委派系統管理員許可權。這些許可權可讓 { $partner } 的系統管理代理人像您自己的系統管理員一樣，管理貴組織的服務和訂用帳戶，例如新增使用者、重設密碼和指派授權。{ $partner } 也可以成為您訂用帳戶的指派的支援連絡人。您隨時可以在「系統管理員」的「合作夥伴關係」中移除這些許可權。
+invitation-no-delegated = 此要求不包含委派系統管理員許可權：{ $partner } 無法管理貴組織的服務。
+invitation-accept = 接受
+invitation-decline = 拒絕
+invitation-accepted-title = 已接受邀請
+invitation-declined-title = 已拒絕邀請
+invitation-accepted-partnership = 您的組織現在是 { $partner } 的間接轉銷商。
+invitation-accepted-customer = { $partner } 現在已與您的組織建立關係。
+invitation-accepted-unchanged = 您與 { $partner } 的關係已符合邀請的內容，因此未做任何變更。
+invitation-declined-text = 您已拒絕 { $partner } 的要求，未做任何變更。
+invitation-continue = 繼續
+invitation-problem-title = 無法使用此邀請
+invitation-not-valid = 此邀請連結無效。請確認您已複製完整的連結，或向合作夥伴索取新的連結。
+invitation-used = 此邀請已被接受。每個連結只能使用一次，因此未做任何變更。
+invitation-was-declined = 此邀請已被拒絕，無法再使用。請向合作夥伴索取新的邀請。
+invitation-expired = 此邀請已過期：連結的有效期限為 30 天。請向合作夥伴索取新的邀請。
+invitation-wrong-kind-partnership = 此邀請是給間接轉銷商的。請使用收到此邀請的間接轉銷商帳戶登入。
+invitation-wrong-kind-customer = 此邀請是給客戶的。請使用該客戶的全域系統管理員帳戶登入。
+invitation-not-yours = 此邀請是傳送給其他組織的。未做任何變更。
+invitation-wrong-role-partnership = 只有貴組織的系統管理代理人或全域系統管理員可以回覆此邀請。請將連結傳送給他們。
+invitation-wrong-role-customer = 只有貴組織的全域系統管理員可以回覆此邀請。請將連結傳送給對方。
+
+## Customer admin: Partner relationships
+relationships-title = 合作夥伴關係
+relationships-intro = 與您的組織有關係的合作夥伴。擁有委派系統管理員許可權的合作夥伴可以管理您的服務，也可以成為您訂用帳戶的指派的支援連絡人。
+relationships-empty = 目前沒有任何合作夥伴與您的組織有關係。
+relationships-col-partner = 合作夥伴
+relationships-col-kind = 類型
+relationships-remove = 移除關係
+relationships-remove-delegated = 移除委派系統管理員許可權
+relationships-removed = 已移除此關係。
+relationships-delegated-removed = 已移除委派系統管理員許可權。
+relationships-remove-title = 移除關係
+relationships-remove-question = 要移除與 { $partner } 的關係嗎？
+relationships-remove-consequence = { $partner } 將無法再管理您的服務或支援您的訂用帳戶。所有以 { $partner } 為指派的支援連絡人的訂用帳戶，都會立即改由其間接提供者擔任支援連絡人。
+relationships-remove-delegated-title = 移除委派系統管理員許可權
+relationships-remove-delegated-question = 要移除 { $partner } 的委派系統管理員許可權嗎？
+relationships-remove-delegated-consequence = { $partner } 會保留與您組織的關係，但無法再管理您的服務。所有以 { $partner } 為指派的支援連絡人的訂用帳戶，都會立即改由其間接提供者擔任支援連絡人。
+
+## Supported subscriptions (resellers)
+supported-title = 支援的訂用帳戶
+supported-intro = 由您的組織擔任指派的支援連絡人的訂用帳戶。這些訂用帳戶由其間接提供者管理，此清單為唯讀。
+supported-empty = 您的組織目前不是任何訂用帳戶的指派的支援連絡人。
+
+## Audit log
+audit-title = 稽核記錄
+audit-intro-partner = 您的組織所做的每項變更，以及其合作關係、客戶關係和支援連絡人指派的每項變更。時間皆為 UTC。
+audit-intro-customer = 與您的組織有關的每項變更：其合作夥伴關係和訂用帳戶的支援連絡人。時間皆為 UTC。
+audit-filter-customer = 客戶
+audit-filter-all-customers = 所有客戶
+audit-filter-from = 開始日期
+audit-filter-to = 結束日期
+audit-filter-apply = 套用篩選
+audit-download = 下載 CSV
+audit-empty = 沒有符合的變更。
+audit-limited = 目前顯示最近的 { $count } 項變更。請縮小篩選範圍，或下載 CSV 以取得全部變更。
+audit-col-time = 時間 (UTC)
+audit-col-actor = 執行者
+audit-col-organization = 組織
+audit-col-customer = 客戶
+audit-col-object = 對象
+audit-col-change = 變更
+audit-col-old = 舊值
+audit-col-new = 新值
+audit-col-event-id = 事件識別碼
+audit-col-cause-id = 起因事件識別碼
+audit-system = 系統（自動）
+audit-caused-by = 起因：{ $change }
+audit-error-date = 請以 YYYY-MM-DD 格式輸入日期，例如 2026-11-22。
+audit-error-range = 開始日期不得晚於結束日期。
+audit-error-customer = 請從清單中選擇客戶。
+audit-action-support-contact-changed = 已變更指派的支援連絡人
+audit-action-support-contact-fallback = 指派的支援連絡人已改回間接提供者
+audit-action-support-profile-changed = 已變更支援設定檔
+audit-action-partnership-requested = 已要求建立合作關係
+audit-action-partnership-accepted = 已接受合作關係
+audit-action-partnership-declined = 已拒絕合作關係要求
+audit-action-partnership-removed = 已移除合作關係
+audit-action-relationship-requested = 已要求建立關係
+audit-action-relationship-accepted = 已接受關係
+audit-action-relationship-declined = 已拒絕關係要求
+audit-action-relationship-removed = 已移除關係
+audit-action-delegated-admin-removed = 已移除委派系統管理員許可權
+audit-value-none = 無
+audit-value-pending = 等待回覆
+audit-value-active = 有效
+audit-value-removed = 已移除
+audit-value-declined = 已拒絕
+audit-value-with-delegated-admin = 包含委派系統管理員許可權
+audit-value-without-delegated-admin = 不含委派系統管理員許可權
+audit-object-subscription = 訂用帳戶
+audit-object-support-profile = 支援設定檔
+audit-object-partnership = 合作關係
+audit-object-customer-relationship = 客戶關係
+audit-object-invitation = 邀請
+
+## Errors: relationships
+error-providers-only = 此頁面僅供間接提供者使用。
+error-resellers-only = 此頁面僅供間接轉銷商使用。
+error-role-admins-only = 只有系統管理代理人和全域系統管理員可以執行此操作。請洽詢他們。

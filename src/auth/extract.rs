@@ -36,6 +36,42 @@ pub struct CurrentUser {
     pub organization_kind: OrgKind,
 }
 
+impl CurrentUser {
+    /// The user as the audit log records them.
+    pub fn actor(&self) -> db::audit::Actor {
+        db::audit::Actor {
+            user_id: self.user_id.clone(),
+            name: self.display_name.clone(),
+            organization_id: self.organization_id.clone(),
+        }
+    }
+
+    /// See [`Role::may_manage_partnerships`] (for the navigation).
+    pub fn may_manage_partnerships(&self) -> bool {
+        self.role.may_manage_partnerships(self.organization_kind)
+    }
+
+    /// See [`Role::may_read_audit_log`] (for the navigation).
+    pub fn may_read_audit_log(&self) -> bool {
+        self.role.may_read_audit_log(self.organization_kind)
+    }
+
+    /// See [`Role::may_request_customer_relationships`] (for the Customers page).
+    pub fn may_request_customer_relationships(&self) -> bool {
+        self.role
+            .may_request_customer_relationships(self.organization_kind)
+    }
+
+    /// The user as an invitation's rule sees them.
+    pub fn responder(&self) -> crate::domain::invitations::Responder<'_> {
+        crate::domain::invitations::Responder {
+            organization_id: &self.organization_id,
+            organization_kind: self.organization_kind,
+            role: self.role,
+        }
+    }
+}
+
 /// The request's locale: an explicit choice (cookie) over `Accept-Language` over English.
 pub fn request_locale(req: &HttpRequest) -> Locale {
     if let Some(locale) = req
@@ -155,6 +191,68 @@ impl FromRequest for PartnerUser {
         })
     }
 }
+
+/// Declares an extractor that narrows [`PartnerUser`] with a check on the user; the check
+/// returns the Fluent id of the refusal.
+macro_rules! partner_extractor {
+    ($(#[$doc:meta])* $name:ident, $check:expr) => {
+        $(#[$doc])*
+        pub struct $name {
+            pub viewer: Viewer,
+            pub user: CurrentUser,
+        }
+
+        impl FromRequest for $name {
+            type Error = AppError;
+            type Future = Pin<Box<dyn Future<Output = Result<$name, AppError>>>>;
+
+            fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
+                let partner = PartnerUser::from_request(req, payload);
+                Box::pin(async move {
+                    let PartnerUser { viewer, user } = partner.await?;
+                    let check: fn(&CurrentUser) -> Result<(), &'static str> = $check;
+                    check(&user).map_err(AppError::Forbidden)?;
+                    Ok($name { viewer, user })
+                })
+            }
+        }
+    };
+}
+
+partner_extractor!(
+    /// An Admin agent or Global admin of an indirect provider: manages partnerships.
+    ProviderAdmin,
+    |user| match (user.organization_kind, user.role) {
+        (kind, role) if role.may_manage_partnerships(kind) => Ok(()),
+        (OrgKind::IndirectProvider, _) => Err("error-role-admins-only"),
+        _ => Err("error-providers-only"),
+    }
+);
+
+partner_extractor!(
+    /// An Admin agent or Global admin of any partner: requests customer relationships and
+    /// reads the organization's audit log.
+    PartnerAdmin,
+    |user| {
+        if user.role.may_manage_organization() {
+            Ok(())
+        } else {
+            Err("error-role-admins-only")
+        }
+    }
+);
+
+partner_extractor!(
+    /// Any user of an indirect reseller.
+    ResellerUser,
+    |user| {
+        if user.organization_kind.is_reseller() {
+            Ok(())
+        } else {
+            Err("error-resellers-only")
+        }
+    }
+);
 
 /// A signed-in customer admin (the customer's Global admin).
 pub struct CustomerAdmin {

@@ -5,4 +5,7 @@ pub mod extract;
 pub mod password;
 pub mod session;
 
-pub use extract::{CsrfForm, CurrentUser, CustomerAdmin, PartnerUser, Viewer};
+pub use extract::{
+    CsrfForm, CurrentUser, CustomerAdmin, PartnerAdmin, PartnerUser, ProviderAdmin, ResellerUser,
+    Viewer,
+};

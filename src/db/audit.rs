@@ -1,10 +1,29 @@
 //! The audit log: append-only; the product has no query that changes or deletes an event.
+//!
+//! Columns that say who sees an event: `organization_id` is the organization that acted (for an
+//! automatic fallback, the subscription's provider); `related_organization_id` is the other
+//! partner the change concerns (the reseller of a partnership, the partner whose customer
+//! relationship changed, the reseller that gained or lost a designation); `customer_id` is the
+//! customer it concerns. A partner reads the events where it is the first or the second; a
+//! customer's admin reads the events about the customer.
 
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
-use super::schema::audit_events;
+use super::schema::{audit_events, organizations};
 use super::DbConnection;
+use crate::domain::audit::{Action, AuditFilter, RelationshipValue};
+
+/// Who makes a change, for the audit log.
+#[derive(Debug, Clone)]
+pub struct Actor {
+    pub user_id: String,
+    pub name: String,
+    pub organization_id: String,
+}
+
+/// The actor name of automatic changes.
+pub const SYSTEM_ACTOR: &str = "system";
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable)]
 #[diesel(table_name = audit_events)]
@@ -22,6 +41,84 @@ pub struct AuditEvent {
     pub old_value: Option<String>,
     pub new_value: Option<String>,
     pub cause_event_id: Option<String>,
+    pub related_organization_id: Option<String>,
+}
+
+/// What an event is about.
+#[derive(Debug, Clone, Copy)]
+pub struct Object<'a> {
+    /// `subscription`, `support_profile`, `partnership`, `customer_relationship`, `invitation`.
+    pub kind: &'a str,
+    pub id: &'a str,
+    /// Its name when the change was made (a product, an organization, two partners).
+    pub label: &'a str,
+}
+
+impl AuditEvent {
+    fn new(organization_id: &str, action: Action, object: Object<'_>, now: NaiveDateTime) -> Self {
+        AuditEvent {
+            id: crate::domain::new_id(),
+            occurred_at: now,
+            organization_id: organization_id.to_string(),
+            actor_user_id: None,
+            actor_name: SYSTEM_ACTOR.to_string(),
+            customer_id: None,
+            object_kind: object.kind.to_string(),
+            object_id: object.id.to_string(),
+            object_label: object.label.to_string(),
+            action: action.as_str().to_string(),
+            old_value: None,
+            new_value: None,
+            cause_event_id: None,
+            related_organization_id: None,
+        }
+    }
+
+    /// An event of `actor`'s organization; the rest is added with the builder methods below.
+    pub fn by(actor: &Actor, action: Action, object: Object<'_>, now: NaiveDateTime) -> Self {
+        let mut event = AuditEvent::new(&actor.organization_id, action, object, now);
+        event.actor_user_id = Some(actor.user_id.clone());
+        event.actor_name = actor.name.clone();
+        event
+    }
+
+    /// An automatic change on behalf of `organization_id`, at the time of the event `cause`
+    /// that made it necessary.
+    pub fn by_system(
+        organization_id: &str,
+        cause: &AuditEvent,
+        action: Action,
+        object: Object<'_>,
+    ) -> Self {
+        let mut event = AuditEvent::new(organization_id, action, object, cause.occurred_at);
+        event.cause_event_id = Some(cause.id.clone());
+        event
+    }
+
+    pub fn customer(mut self, customer_id: Option<&str>) -> Self {
+        self.customer_id = customer_id.map(str::to_string);
+        self
+    }
+
+    pub fn related(mut self, organization_id: Option<&str>) -> Self {
+        self.related_organization_id = organization_id.map(str::to_string);
+        self
+    }
+
+    pub fn values(mut self, old: Option<&str>, new: Option<&str>) -> Self {
+        self.old_value = old.map(str::to_string);
+        self.new_value = new.map(str::to_string);
+        self
+    }
+
+    /// Old and new values of a relationship event.
+    pub fn codes(self, old: RelationshipValue, new: RelationshipValue) -> Self {
+        self.values(Some(old.as_str()), Some(new.as_str()))
+    }
+
+    pub fn action(&self) -> Option<Action> {
+        Action::parse(&self.action)
+    }
 }
 
 pub fn append(conn: &mut DbConnection, event: &AuditEvent) -> QueryResult<()> {
@@ -45,4 +142,80 @@ pub fn find_for_object(
         .select(AuditEvent::as_select())
         .first(conn)
         .optional()
+}
+
+/// Whose log is read; the id always comes from the reader's session.
+#[derive(Debug, Clone, Copy)]
+pub enum LogOf<'a> {
+    /// What a partner did, and what others did to its relationships and designations.
+    Partner(&'a str),
+    /// What concerns a customer.
+    Customer(&'a str),
+}
+
+/// The newest `limit` events of a log that match the filter, newest first.
+pub fn list(
+    conn: &mut DbConnection,
+    log: LogOf<'_>,
+    filter: &AuditFilter,
+    limit: i64,
+) -> QueryResult<Vec<AuditEvent>> {
+    let mut query = audit_events::table
+        .select(AuditEvent::as_select())
+        .into_boxed();
+    query = match log {
+        LogOf::Partner(id) => query.filter(
+            audit_events::organization_id
+                .eq(id.to_string())
+                .or(audit_events::related_organization_id.eq(id.to_string())),
+        ),
+        LogOf::Customer(id) => query.filter(audit_events::customer_id.eq(id.to_string())),
+    };
+    if let Some(customer) = &filter.customer_id {
+        query = query.filter(audit_events::customer_id.eq(customer.clone()));
+    }
+    if let Some(start) = filter.starts_at() {
+        query = query.filter(audit_events::occurred_at.ge(start));
+    }
+    if let Some(end) = filter.ends_before() {
+        query = query.filter(audit_events::occurred_at.lt(end));
+    }
+    query
+        .order((audit_events::occurred_at.desc(), audit_events::id.desc()))
+        .limit(limit)
+        .load(conn)
+}
+
+/// The customers that a partner's log mentions, by name, for its customer filter.
+pub fn customers_in_partner_log(
+    conn: &mut DbConnection,
+    partner_id: &str,
+) -> QueryResult<Vec<(String, String)>> {
+    let ids: Vec<Option<String>> = audit_events::table
+        .filter(
+            audit_events::organization_id
+                .eq(partner_id)
+                .or(audit_events::related_organization_id.eq(partner_id)),
+        )
+        .filter(audit_events::customer_id.is_not_null())
+        .select(audit_events::customer_id)
+        .distinct()
+        .load(conn)?;
+    let ids: Vec<String> = ids.into_iter().flatten().collect();
+    organizations::table
+        .filter(organizations::id.eq_any(ids))
+        .order((organizations::name.asc(), organizations::id.asc()))
+        .select((organizations::id, organizations::name))
+        .load(conn)
+}
+
+/// The actions of the given events (the causes of automatic changes), by id.
+pub fn actions_of(conn: &mut DbConnection, ids: &[String]) -> QueryResult<Vec<(String, String)>> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    audit_events::table
+        .filter(audit_events::id.eq_any(ids))
+        .select((audit_events::id, audit_events::action))
+        .load(conn)
 }

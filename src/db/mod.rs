@@ -8,6 +8,7 @@
 
 pub mod audit;
 pub mod demo;
+pub mod invitations;
 pub mod organizations;
 pub mod relationships;
 pub mod schema;

@@ -90,6 +90,24 @@ diesel::table! {
         old_value -> Nullable<Text>,
         new_value -> Nullable<Text>,
         cause_event_id -> Nullable<Text>,
+        related_organization_id -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    invitations (id) {
+        id -> Text,
+        kind -> Text,
+        token_hash -> Text,
+        inviting_organization_id -> Text,
+        target_organization_id -> Nullable<Text>,
+        delegated_admin -> Bool,
+        status -> Text,
+        created_at -> Timestamp,
+        expires_at -> Timestamp,
+        used_at -> Nullable<Timestamp>,
+        used_by -> Nullable<Text>,
+        created_by -> Text,
     }
 }
 
@@ -104,4 +122,5 @@ diesel::allow_tables_to_appear_in_same_query!(
     customer_relationships,
     subscriptions,
     audit_events,
+    invitations,
 );

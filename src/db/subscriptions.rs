@@ -3,9 +3,11 @@
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
+use super::audit::{AuditEvent, Object};
 use super::schema::{customer_relationships, organizations, partnerships, subscriptions};
 use super::DbConnection;
-use crate::domain::support_contact::ResellerFacts;
+use crate::domain::audit::Action;
+use crate::domain::support_contact::{self, ResellerFacts};
 use crate::domain::{CommerceType, OrgKind};
 
 #[derive(Debug, Clone, Queryable, Selectable)]
@@ -27,6 +29,15 @@ pub struct Subscription {
 impl Subscription {
     pub fn commerce_type(&self) -> CommerceType {
         CommerceType::parse(&self.commerce_type).unwrap_or(CommerceType::NewCommerce)
+    }
+
+    /// The subscription as the audit log names it.
+    pub fn as_object(&self) -> Object<'_> {
+        Object {
+            kind: "subscription",
+            id: &self.id,
+            label: &self.product_name,
+        }
     }
 }
 
@@ -128,13 +139,7 @@ pub fn reseller_facts(
         .collect())
 }
 
-/// Who changes a contact, for the audit log.
-#[derive(Debug, Clone)]
-pub struct Actor {
-    pub user_id: String,
-    pub name: String,
-    pub organization_id: String,
-}
+pub use super::audit::Actor;
 
 /// Why nothing was saved.
 #[derive(Debug)]
@@ -224,25 +229,157 @@ pub fn change_support_contact(
         diesel::update(subscriptions::table.find(subscription_id))
             .set(subscriptions::support_contact_id.eq(Some(chosen_id)))
             .execute(conn)?;
-        let event_id = crate::domain::new_id();
-        super::audit::append(
-            conn,
-            &super::audit::AuditEvent {
-                id: event_id.clone(),
-                occurred_at: now,
-                organization_id: actor.organization_id.clone(),
-                actor_user_id: Some(actor.user_id.clone()),
-                actor_name: actor.name.clone(),
-                customer_id: Some(customer_id.to_string()),
-                object_kind: "subscription".into(),
-                object_id: subscription_id.to_string(),
-                object_label: sub.product_name.clone(),
-                action: "support_contact_changed".into(),
-                old_value: old_name,
-                new_value: Some(chosen.name.clone()),
-                cause_event_id: None,
-            },
-        )?;
+        // The reseller the change concerns, so that it finds the change in its own log.
+        let concerned_reseller = [Some(chosen_id), sub.support_contact_id.as_deref()]
+            .into_iter()
+            .flatten()
+            .find(|id| *id != sub.provider_id);
+        let event = AuditEvent::by(actor, Action::SupportContactChanged, sub.as_object(), now)
+            .customer(Some(customer_id))
+            .related(concerned_reseller)
+            .values(old_name.as_deref(), Some(&chosen.name));
+        super::audit::append(conn, &event)?;
+        let event_id = event.id;
         Ok(event_id)
     })
+}
+
+/// The subscriptions a removal of eligibility can touch.
+#[derive(Debug, Clone, Copy)]
+pub enum Scope<'a> {
+    /// Every subscription a provider sells (a partnership with it ends).
+    OfProvider(&'a str),
+    /// Every subscription of a customer (a relationship with it ends or loses delegated admin
+    /// privileges).
+    OfCustomer(&'a str),
+}
+
+/// Takes the write lock on every subscription in `scope` without changing any, and must be the
+/// first statement of a removal's transaction. On SQLite it takes the database's write lock up
+/// front; on PostgreSQL it waits for, and then sees, a contact change that is being saved at
+/// the same moment, so [`fall_back_ineligible`] cannot miss it (and that change, if it comes
+/// second, sees the removal and is refused).
+pub fn lock(conn: &mut DbConnection, scope: Scope<'_>) -> QueryResult<usize> {
+    match scope {
+        Scope::OfProvider(id) => {
+            diesel::update(subscriptions::table.filter(subscriptions::provider_id.eq(id)))
+                .set(subscriptions::version.eq(subscriptions::version))
+                .execute(conn)
+        }
+        Scope::OfCustomer(id) => {
+            diesel::update(subscriptions::table.filter(subscriptions::customer_id.eq(id)))
+                .set(subscriptions::version.eq(subscriptions::version))
+                .execute(conn)
+        }
+    }
+}
+
+/// Gives every subscription in `scope` whose designated support contact is `reseller_id`, and
+/// which that reseller may no longer support, back to its provider, with one "system" event
+/// each that names `cause` (the removal). Runs in the removal's transaction, after [`lock`].
+/// Returns how many subscriptions fell back.
+pub fn fall_back_ineligible(
+    conn: &mut DbConnection,
+    scope: Scope<'_>,
+    reseller_id: &str,
+    cause: &AuditEvent,
+) -> QueryResult<usize> {
+    let designated = subscriptions::table
+        .filter(subscriptions::support_contact_id.eq(reseller_id))
+        .filter(subscriptions::provider_id.ne(reseller_id))
+        .select(Subscription::as_select())
+        .into_boxed();
+    let designated = match scope {
+        Scope::OfProvider(id) => designated.filter(subscriptions::provider_id.eq(id.to_string())),
+        Scope::OfCustomer(id) => designated.filter(subscriptions::customer_id.eq(id.to_string())),
+    }
+    .load(conn)?;
+    let mut fallen = 0;
+    for sub in designated {
+        let still_eligible = reseller_facts(conn, &sub.provider_id, &sub.customer_id)?
+            .iter()
+            .any(|r| r.organization_id == reseller_id && support_contact::is_eligible(r));
+        if still_eligible {
+            continue;
+        }
+        let names = super::organizations::find_many(
+            conn,
+            &[sub.provider_id.clone(), reseller_id.to_string()],
+        )?;
+        let name_of = |id: &str| names.iter().find(|o| o.id == id).map(|o| o.name.as_str());
+        diesel::update(subscriptions::table.find(&sub.id))
+            .set((
+                subscriptions::support_contact_id.eq(Some(&sub.provider_id)),
+                subscriptions::version.eq(subscriptions::version + 1),
+                subscriptions::updated_at.eq(cause.occurred_at),
+            ))
+            .execute(conn)?;
+        let event = AuditEvent::by_system(
+            &sub.provider_id,
+            cause,
+            Action::SupportContactFallback,
+            sub.as_object(),
+        )
+        .customer(Some(&sub.customer_id))
+        .related(Some(reseller_id))
+        .values(name_of(reseller_id), name_of(&sub.provider_id));
+        super::audit::append(conn, &event)?;
+        fallen += 1;
+    }
+    Ok(fallen)
+}
+
+/// A subscription that a reseller supports, with its customer's and provider's names.
+#[derive(Debug, Clone)]
+pub struct SupportedSubscription {
+    pub subscription: Subscription,
+    pub customer_name: String,
+    pub provider_name: String,
+}
+
+/// Every subscription whose designated support contact is `reseller_id`, by customer and
+/// product.
+pub fn supported_by(
+    conn: &mut DbConnection,
+    reseller_id: &str,
+) -> QueryResult<Vec<SupportedSubscription>> {
+    let subs: Vec<Subscription> = subscriptions::table
+        .filter(subscriptions::support_contact_id.eq(reseller_id))
+        .filter(subscriptions::provider_id.ne(reseller_id))
+        .select(Subscription::as_select())
+        .load(conn)?;
+    let mut ids: Vec<String> = subs
+        .iter()
+        .flat_map(|s| [s.customer_id.clone(), s.provider_id.clone()])
+        .collect();
+    ids.sort();
+    ids.dedup();
+    let orgs = super::organizations::find_many(conn, &ids)?;
+    let name_of = |id: &str| {
+        orgs.iter()
+            .find(|o| o.id == id)
+            .map(|o| o.name.clone())
+            .unwrap_or_default()
+    };
+    let mut rows: Vec<SupportedSubscription> = subs
+        .into_iter()
+        .map(|s| SupportedSubscription {
+            customer_name: name_of(&s.customer_id),
+            provider_name: name_of(&s.provider_id),
+            subscription: s,
+        })
+        .collect();
+    rows.sort_by(|a, b| {
+        (
+            &a.customer_name,
+            &a.subscription.product_name,
+            &a.subscription.id,
+        )
+            .cmp(&(
+                &b.customer_name,
+                &b.subscription.product_name,
+                &b.subscription.id,
+            ))
+    });
+    Ok(rows)
 }

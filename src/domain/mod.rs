@@ -2,6 +2,8 @@
 //! organization, who may be a subscription's designated support contact, and how a support
 //! profile is validated. Nothing here knows about HTTP or SQL, so every rule is unit tested here.
 
+pub mod audit;
+pub mod invitations;
 pub mod profile;
 pub mod roles;
 pub mod support_contact;
@@ -36,6 +38,14 @@ impl OrgKind {
 
     pub fn is_partner(self) -> bool {
         !matches!(self, OrgKind::Customer)
+    }
+
+    pub fn is_provider(self) -> bool {
+        matches!(self, OrgKind::IndirectProvider)
+    }
+
+    pub fn is_reseller(self) -> bool {
+        matches!(self, OrgKind::IndirectReseller)
     }
 
     /// The Fluent id of this kind's name.

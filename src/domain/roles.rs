@@ -1,5 +1,7 @@
 //! Roles of partner users and customer users, and what each may do.
 
+use super::OrgKind;
+
 /// A user's role. Partner roles follow Partner Center; customers have an admin and plain users.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Role {
@@ -77,6 +79,26 @@ impl Role {
     pub fn may_manage_organization(self) -> bool {
         matches!(self, Role::AdminAgent | Role::GlobalAdmin)
     }
+
+    /// A provider's Admin agents and Global admins request and remove partnerships with
+    /// indirect resellers, and may remove a partnered reseller's relationship with a customer.
+    pub fn may_manage_partnerships(self, kind: OrgKind) -> bool {
+        kind.is_provider() && self.may_manage_organization()
+    }
+
+    /// Any partner's Admin agents and Global admins request relationships with customers.
+    pub fn may_request_customer_relationships(self, kind: OrgKind) -> bool {
+        kind.is_partner() && self.may_manage_organization()
+    }
+
+    /// Partners' Admin agents and Global admins read their organization's audit log; a
+    /// customer's admin reads what concerns the customer.
+    pub fn may_read_audit_log(self, kind: OrgKind) -> bool {
+        match kind {
+            OrgKind::Customer => self == Role::CustomerGlobalAdmin,
+            _ => self.may_manage_organization(),
+        }
+    }
 }
 
 #[cfg(test)]
@@ -102,5 +124,19 @@ mod tests {
             assert_eq!(Role::parse(r.as_str()), Some(r));
         }
         assert_eq!(Role::parse("root"), None);
+    }
+
+    #[test]
+    fn only_admins_manage_relationships_and_read_the_log() {
+        use OrgKind::*;
+        assert!(Role::AdminAgent.may_manage_partnerships(IndirectProvider));
+        assert!(!Role::AdminAgent.may_manage_partnerships(IndirectReseller));
+        assert!(!Role::HelpdeskAgent.may_manage_partnerships(IndirectProvider));
+        assert!(Role::GlobalAdmin.may_request_customer_relationships(IndirectReseller));
+        assert!(!Role::SalesAgent.may_request_customer_relationships(IndirectReseller));
+        assert!(!Role::CustomerGlobalAdmin.may_request_customer_relationships(Customer));
+        assert!(Role::CustomerGlobalAdmin.may_read_audit_log(Customer));
+        assert!(!Role::CustomerUser.may_read_audit_log(Customer));
+        assert!(!Role::BillingAdmin.may_read_audit_log(IndirectProvider));
     }
 }

@@ -42,6 +42,13 @@ pub struct ResellerFacts {
     pub delegated_admin_with_customer: bool,
 }
 
+/// The rule: an indirect reseller may be a subscription's designated support contact exactly
+/// when it has an active partnership with the subscription's provider and a relationship with
+/// its customer that includes delegated admin privileges.
+pub fn is_eligible(reseller: &ResellerFacts) -> bool {
+    reseller.active_partnership_with_provider && reseller.delegated_admin_with_customer
+}
+
 /// The available support contacts: the provider first, then every eligible reseller by name.
 pub fn available_contacts(
     provider_id: &str,
@@ -50,7 +57,7 @@ pub fn available_contacts(
 ) -> Vec<Candidate> {
     let mut eligible: Vec<Candidate> = resellers
         .iter()
-        .filter(|r| r.active_partnership_with_provider && r.delegated_admin_with_customer)
+        .filter(|r| is_eligible(r))
         .filter(|r| r.organization_id != provider_id)
         .map(|r| Candidate {
             organization_id: r.organization_id.clone(),

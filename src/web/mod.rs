@@ -2,13 +2,20 @@
 //! what every page shares (the page context's helpers, rendering, the route table).
 
 pub mod admin_support;
+pub mod audit;
+pub mod confirm;
+pub mod customer_relationships;
 pub mod customers;
 pub mod error_pages;
 pub mod home;
+pub mod indirect_resellers;
+pub mod invitations;
 pub mod language;
+pub mod partner_relationships;
 pub mod sign_in;
 pub mod subscriptions;
 pub mod support_profile;
+pub mod supported_subscriptions;
 
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpResponse};
@@ -46,7 +53,69 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         )
         .route("/support-profile", web::get().to(support_profile::show))
         .route("/support-profile", web::post().to(support_profile::submit))
-        .route("/admin/support", web::get().to(admin_support::show));
+        .route("/admin/support", web::get().to(admin_support::show))
+        .configure(relationship_routes);
+}
+
+/// Partnerships, customer relationships, invitations, the audit log and what resellers support.
+fn relationship_routes(cfg: &mut web::ServiceConfig) {
+    use customer_relationships as cr;
+    use indirect_resellers as ir;
+    use partner_relationships as pr;
+    cfg.route("/indirect-resellers", web::get().to(ir::list))
+        .route("/indirect-resellers", web::post().to(ir::request))
+        .route(
+            "/indirect-resellers/{reseller_id}/remove",
+            web::get().to(ir::confirm_remove),
+        )
+        .route(
+            "/indirect-resellers/{reseller_id}/remove",
+            web::post().to(ir::remove),
+        )
+        .route("/relationship-requests", web::get().to(cr::form))
+        .route("/relationship-requests", web::post().to(cr::request))
+        .route(
+            "/customers/{customer_id}/resellers/{reseller_id}/remove",
+            web::get().to(cr::confirm_remove),
+        )
+        .route(
+            "/customers/{customer_id}/resellers/{reseller_id}/remove",
+            web::post().to(cr::remove),
+        )
+        .route("/invitations/{token}", web::get().to(invitations::show))
+        .route(
+            "/invitations/{token}/accept",
+            web::post().to(invitations::accept),
+        )
+        .route(
+            "/invitations/{token}/decline",
+            web::post().to(invitations::decline),
+        )
+        .route("/admin/relationships", web::get().to(pr::list))
+        .route(
+            "/admin/relationships/{partner_id}/remove",
+            web::get().to(pr::confirm_remove),
+        )
+        .route(
+            "/admin/relationships/{partner_id}/remove",
+            web::post().to(pr::remove),
+        )
+        .route(
+            "/admin/relationships/{partner_id}/remove-delegated-admin",
+            web::get().to(pr::confirm_remove_delegated_admin),
+        )
+        .route(
+            "/admin/relationships/{partner_id}/remove-delegated-admin",
+            web::post().to(pr::remove_delegated_admin),
+        )
+        .route("/audit", web::get().to(audit::partner_log))
+        .route("/audit.csv", web::get().to(audit::partner_csv))
+        .route("/admin/audit", web::get().to(audit::customer_log))
+        .route("/admin/audit.csv", web::get().to(audit::customer_csv))
+        .route(
+            "/supported-subscriptions",
+            web::get().to(supported_subscriptions::list),
+        );
 }
 
 /// A link in the language switcher.
@@ -67,6 +136,11 @@ impl Viewer {
     /// The message `id` with one named argument.
     pub fn t1(&self, id: &str, name: &str, value: &str) -> String {
         self.i18n.format_with(self.locale, id, &[(name, value)])
+    }
+
+    /// The message `id` with several named arguments.
+    pub fn t_args(&self, id: &str, args: &[(&str, &str)]) -> String {
+        self.i18n.format_with(self.locale, id, args)
     }
 
     /// The message `id` with a count (plural forms).

@@ -21,16 +21,30 @@ pub struct SignInPage {
     pub ctx: Viewer,
     pub email: String,
     pub error: Option<&'static str>,
+    /// Where to go after signing in: home, or an invitation link opened while signed out.
+    pub next: String,
 }
 
-pub async fn show(viewer: Viewer) -> Result<HttpResponse, AppError> {
+#[derive(Deserialize)]
+pub struct NextQuery {
+    next: Option<String>,
+}
+
+/// The page to go to after signing in: a path of this site, or home.
+fn next_page(next: Option<&str>) -> String {
+    super::language::safe_next(next).to_string()
+}
+
+pub async fn show(viewer: Viewer, query: web::Query<NextQuery>) -> Result<HttpResponse, AppError> {
+    let next = next_page(query.next.as_deref());
     if viewer.user.is_some() {
-        return Ok(see_other("/"));
+        return Ok(see_other(&next));
     }
     render(&SignInPage {
         ctx: viewer,
         email: String::new(),
         error: None,
+        next,
     })
 }
 
@@ -40,6 +54,7 @@ pub struct SignInForm {
     email: String,
     #[serde(default)]
     password: String,
+    next: Option<String>,
 }
 
 /// Longer passwords are refused without hashing, so nobody can make the server hash megabytes.
@@ -53,8 +68,13 @@ pub async fn submit(
     settings: web::Data<Settings>,
     session: AppSession,
 ) -> Result<HttpResponse, AppError> {
-    let SignInForm { email, password } = form.0;
+    let SignInForm {
+        email,
+        password,
+        next,
+    } = form.0;
     let email = email.trim().to_lowercase();
+    let next = next_page(next.as_deref());
     let refuse = |viewer: Viewer, email: String, error: &'static str| {
         render_with_status(
             StatusCode::UNAUTHORIZED,
@@ -62,6 +82,7 @@ pub async fn submit(
                 ctx: viewer,
                 email,
                 error: Some(error),
+                next: next.clone(),
             },
         )
     };
@@ -99,7 +120,7 @@ pub async fn submit(
     })
     .await?;
     session.sign_in(&session_id)?;
-    Ok(see_other("/"))
+    Ok(see_other(&next))
 }
 
 #[derive(Deserialize)]

@@ -9,7 +9,8 @@ use serde::Deserialize;
 use super::{checked_id, render, render_with_status, see_other};
 use crate::auth::{CsrfForm, PartnerUser, Viewer};
 use crate::db::organizations::Organization;
-use crate::db::subscriptions::{Actor, ChangeError, Subscription};
+use crate::db::relationships::CustomerRelationshipRow;
+use crate::db::subscriptions::{ChangeError, Subscription};
 use crate::db::{self, Db};
 use crate::domain;
 use crate::domain::support_contact::Candidate;
@@ -41,6 +42,29 @@ pub struct CustomerPage {
     pub ctx: Viewer,
     pub customer: Organization,
     pub rows: Vec<SubscriptionRow>,
+    /// The viewer's organization's relationship: None, or whether it has delegated admin
+    /// privileges.
+    pub own_relationship: Option<bool>,
+    pub may_request_relationship: bool,
+    /// For a provider's admins: the relationships of its partnered resellers with the customer.
+    pub resellers: Option<Vec<CustomerRelationshipRow>>,
+    pub notice: Option<&'static str>,
+    pub notice_is_error: bool,
+}
+
+impl CustomerPage {
+    pub fn relationship_id(&self) -> &'static str {
+        match self.own_relationship {
+            Some(true) => "customer-relationship-delegated",
+            Some(false) => "customer-relationship-plain",
+            None => "customer-relationship-none",
+        }
+    }
+}
+
+#[derive(Deserialize)]
+pub struct CustomerQuery {
+    removed: Option<String>,
 }
 
 /// Resolves each subscription's contact name with one query for all of them.
@@ -68,22 +92,43 @@ fn with_contact_names(
 pub async fn list(
     partner: PartnerUser,
     path: web::Path<String>,
+    query: web::Query<CustomerQuery>,
     db: web::Data<Db>,
 ) -> Result<HttpResponse, AppError> {
     let customer_id = checked_id(&path)?.to_string();
     let org_id = partner.user.organization_id.clone();
-    let (customer, rows) = db
+    let (kind, role) = (partner.user.organization_kind, partner.user.role);
+    let oversees_resellers = role.may_manage_partnerships(kind);
+    let (customer, rows, own_relationship, resellers) = db
         .run(move |conn| {
             let customer = db::organizations::customer_of_partner(conn, &org_id, &customer_id)?
                 .ok_or(AppError::NotFound)?;
             let subs = db::subscriptions::of_customer_from_provider(conn, &customer_id, &org_id)?;
-            Ok((customer, with_contact_names(conn, subs)?))
+            let own = db::relationships::delegated_admin_of(conn, &org_id, &customer_id)?;
+            let resellers = if oversees_resellers {
+                Some(db::relationships::partnered_resellers_of_customer(
+                    conn,
+                    &org_id,
+                    &customer_id,
+                )?)
+            } else {
+                None
+            };
+            Ok((customer, with_contact_names(conn, subs)?, own, resellers))
         })
         .await?;
     render(&CustomerPage {
         ctx: partner.viewer,
         customer,
         rows,
+        own_relationship,
+        may_request_relationship: role.may_request_customer_relationships(kind),
+        resellers,
+        notice: query
+            .removed
+            .is_some()
+            .then_some("customer-resellers-removed"),
+        notice_is_error: false,
     })
 }
 
@@ -216,11 +261,7 @@ pub async fn submit(
         .parse()
         .map_err(|_| AppError::BadRequest("error-bad-form"))?;
     let chosen = form.0.support_contact.trim().to_string();
-    let actor = Actor {
-        user_id: partner.user.user_id.clone(),
-        name: partner.user.display_name.clone(),
-        organization_id: partner.user.organization_id.clone(),
-    };
+    let actor = partner.user.actor();
     let (cid, sid) = (customer_id.clone(), subscription_id.clone());
     let outcome = db
         .run(move |conn| {

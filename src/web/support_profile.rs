@@ -9,6 +9,7 @@ use serde::Deserialize;
 use super::{render, render_with_status, see_other};
 use crate::auth::{CsrfForm, PartnerUser, Viewer};
 use crate::db::{self, Db};
+use crate::domain::audit::Action;
 use crate::domain::profile::{self, ProfileErrors, ProfileInput};
 use crate::error::AppError;
 
@@ -101,27 +102,27 @@ pub async fn submit(
                 &valid.website,
             )?;
             let describe = |e: &str, p: &str, w: &str| format!("{e} | {p} | {w}");
+            let actor = user.actor();
+            let object = db::audit::Object {
+                kind: "support_profile",
+                id: &user.organization_id,
+                label: &before.name,
+            };
+            let old = describe(
+                before.support_email.as_deref().unwrap_or(""),
+                before.support_phone.as_deref().unwrap_or(""),
+                before.support_website.as_deref().unwrap_or(""),
+            );
+            let new = describe(&valid.email, &valid.phone, &valid.website);
             db::audit::append(
                 conn,
-                &db::audit::AuditEvent {
-                    id: crate::domain::new_id(),
-                    occurred_at: db::now(),
-                    organization_id: user.organization_id.clone(),
-                    actor_user_id: Some(user.user_id.clone()),
-                    actor_name: user.display_name.clone(),
-                    customer_id: None,
-                    object_kind: "support_profile".into(),
-                    object_id: user.organization_id.clone(),
-                    object_label: before.name.clone(),
-                    action: "support_profile_changed".into(),
-                    old_value: Some(describe(
-                        before.support_email.as_deref().unwrap_or(""),
-                        before.support_phone.as_deref().unwrap_or(""),
-                        before.support_website.as_deref().unwrap_or(""),
-                    )),
-                    new_value: Some(describe(&valid.email, &valid.phone, &valid.website)),
-                    cause_event_id: None,
-                },
+                &db::audit::AuditEvent::by(
+                    &actor,
+                    Action::SupportProfileChanged,
+                    object,
+                    db::now(),
+                )
+                .values(Some(&old), Some(&new)),
             )
         })
         .map_err(AppError::from)

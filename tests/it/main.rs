@@ -1,12 +1,16 @@
 //! The integration tests: one binary, a real server and its own database per test.
 //! `TEST_DATABASE_URL=postgres://…` runs the same tests on PostgreSQL.
 
+mod audit;
 mod customer_admin;
 mod customers;
+mod demo_world;
+mod flows;
 mod helpers;
 mod i18n;
 mod instances;
 mod profile;
+mod relationships;
 mod security;
 mod sign_in;
 mod support_contact;

@@ -6,7 +6,7 @@ use support_contacts::db::schema::{audit_events, organizations, subscriptions};
 
 use crate::helpers::*;
 
-fn org_id(app: &TestApp, name: &str) -> String {
+pub fn org_id(app: &TestApp, name: &str) -> String {
     organizations::table
         .filter(organizations::name.eq(name))
         .select(organizations::id)
@@ -14,7 +14,7 @@ fn org_id(app: &TestApp, name: &str) -> String {
         .unwrap()
 }
 
-fn contact_of(app: &TestApp, product: &str) -> Option<String> {
+pub fn contact_of(app: &TestApp, product: &str) -> Option<String> {
     subscriptions::table
         .inner_join(
             organizations::table.on(organizations::id

@@ -1,0 +1,312 @@
+//! The audit log, read-only: a partner's Admin agents and Global admins see their
+//! organization's log (filterable by customer and dates, downloadable as CSV); a customer's
+//! admin sees the changes that concern the customer. Whose log is read always comes from the
+//! session, never from the address. There is no route that changes or deletes an event.
+
+use actix_web::http::StatusCode;
+use actix_web::{web, HttpResponse};
+use askama::Template;
+use serde::Deserialize;
+
+use super::render_with_status;
+use crate::auth::{CustomerAdmin, PartnerAdmin, Viewer};
+use crate::db::audit::{AuditEvent, LogOf, SYSTEM_ACTOR};
+use crate::db::{self, Db};
+use crate::domain::audit::{self as rules, AuditFilter, RelationshipValue};
+use crate::error::AppError;
+
+/// Events shown on the page; the CSV holds up to [`CSV_LIMIT`].
+const PAGE_LIMIT: i64 = 200;
+const CSV_LIMIT: i64 = 100_000;
+
+#[derive(Deserialize)]
+pub struct AuditQuery {
+    customer: Option<String>,
+    from: Option<String>,
+    to: Option<String>,
+}
+
+/// One event as shown and downloaded, in the reader's language.
+pub struct AuditRow {
+    pub event_id: String,
+    pub time: String,
+    pub actor: String,
+    pub organization: String,
+    pub customer: String,
+    pub object: String,
+    pub change: String,
+    pub old_value: String,
+    pub new_value: String,
+    pub cause_event_id: String,
+}
+
+/// Whose log, owned, so it can move to the database thread.
+#[derive(Clone)]
+enum Reader {
+    Partner(String),
+    Customer(String),
+}
+
+impl Reader {
+    fn log(&self) -> LogOf<'_> {
+        match self {
+            Reader::Partner(id) => LogOf::Partner(id),
+            Reader::Customer(id) => LogOf::Customer(id),
+        }
+    }
+}
+
+/// Loads the events with the names and causes they refer to, and words them for `ctx`.
+async fn rows(
+    ctx: &Viewer,
+    db: &Db,
+    reader: Reader,
+    filter: AuditFilter,
+    limit: i64,
+) -> Result<Vec<AuditRow>, AppError> {
+    let (events, names, causes) = db
+        .run(move |conn| {
+            let events = db::audit::list(conn, reader.log(), &filter, limit)?;
+            let mut ids: Vec<String> = events
+                .iter()
+                .flat_map(|e| [Some(e.organization_id.clone()), e.customer_id.clone()])
+                .flatten()
+                .collect();
+            ids.sort();
+            ids.dedup();
+            let names = db::organizations::find_many(conn, &ids)?;
+            let cause_ids: Vec<String> = events
+                .iter()
+                .filter_map(|e| e.cause_event_id.clone())
+                .collect();
+            let causes = db::audit::actions_of(conn, &cause_ids)?;
+            Ok((events, names, causes))
+        })
+        .await?;
+    let name_of = |id: &str| {
+        names
+            .iter()
+            .find(|o| o.id == id)
+            .map(|o| o.name.clone())
+            .unwrap_or_default()
+    };
+    let change_of = |action: &str| {
+        rules::Action::parse(action)
+            .map(|a| ctx.t(a.message_id()))
+            .unwrap_or_else(|| action.to_string())
+    };
+    Ok(events
+        .iter()
+        .map(|e| {
+            let value = |v: &Option<String>| match (e.action(), v) {
+                (Some(a), Some(v)) if a.records_codes() => RelationshipValue::parse(v)
+                    .map(|code| ctx.t(code.message_id()))
+                    .unwrap_or_else(|| v.clone()),
+                (_, v) => v.clone().unwrap_or_default(),
+            };
+            let cause = e
+                .cause_event_id
+                .as_ref()
+                .and_then(|id| causes.iter().find(|(c, _)| c == id))
+                .map(|(_, action)| ctx.t1("audit-caused-by", "change", &change_of(action)));
+            AuditRow {
+                event_id: e.id.clone(),
+                time: e.occurred_at.format("%Y-%m-%d %H:%M:%S").to_string(),
+                actor: actor_of(ctx, e),
+                organization: name_of(&e.organization_id),
+                customer: e.customer_id.as_deref().map(name_of).unwrap_or_default(),
+                object: match e.object_label.as_str() {
+                    "" => ctx.t(rules::object_kind_message_id(&e.object_kind)),
+                    label => format!(
+                        "{}: {label}",
+                        ctx.t(rules::object_kind_message_id(&e.object_kind))
+                    ),
+                },
+                change: match cause {
+                    Some(cause) => format!("{} ({cause})", change_of(&e.action)),
+                    None => change_of(&e.action),
+                },
+                old_value: value(&e.old_value),
+                new_value: value(&e.new_value),
+                cause_event_id: e.cause_event_id.clone().unwrap_or_default(),
+            }
+        })
+        .collect())
+}
+
+fn actor_of(ctx: &Viewer, event: &AuditEvent) -> String {
+    if event.actor_user_id.is_none() && event.actor_name == SYSTEM_ACTOR {
+        ctx.t("audit-system")
+    } else {
+        event.actor_name.clone()
+    }
+}
+
+#[derive(Template)]
+#[template(path = "audit.html")]
+pub struct AuditPage {
+    pub ctx: Viewer,
+    pub rows: Vec<AuditRow>,
+    pub intro_id: &'static str,
+    pub is_partner_log: bool,
+    /// The page's own path (the filter form's action).
+    pub action: &'static str,
+    /// The customers of the partner's log, for the filter; empty for a customer's admin.
+    pub customers: Vec<(String, String)>,
+    pub customer: String,
+    pub from: String,
+    pub to: String,
+    pub error: Option<&'static str>,
+    pub csv_href: String,
+    pub limited: bool,
+    pub limit: i32,
+}
+
+impl AuditPage {
+    pub fn is_selected(&self, customer_id: &str) -> bool {
+        self.customer == customer_id
+    }
+}
+
+async fn page(
+    ctx: Viewer,
+    db: &Db,
+    reader: Reader,
+    query: AuditQuery,
+) -> Result<HttpResponse, AppError> {
+    let (action, intro_id) = match reader {
+        Reader::Partner(_) => ("/audit", "audit-intro-partner"),
+        Reader::Customer(_) => ("/admin/audit", "audit-intro-customer"),
+    };
+    let customers = match &reader {
+        Reader::Partner(id) => {
+            let id = id.clone();
+            db.run(move |conn| Ok(db::audit::customers_in_partner_log(conn, &id)?))
+                .await?
+        }
+        Reader::Customer(_) => Vec::new(),
+    };
+    let parsed = AuditFilter::parse(
+        query.customer.as_deref(),
+        query.from.as_deref(),
+        query.to.as_deref(),
+    );
+    let (status, rows, error, csv_href) = match parsed {
+        Ok(filter) => {
+            let csv_href = match filter.query().as_str() {
+                "" => format!("{action}.csv"),
+                q => format!("{action}.csv?{q}"),
+            };
+            let rows = rows(&ctx, db, reader, filter, PAGE_LIMIT).await?;
+            (StatusCode::OK, rows, None, csv_href)
+        }
+        Err(id) => (StatusCode::BAD_REQUEST, Vec::new(), Some(id), String::new()),
+    };
+    let limited = rows.len() as i64 >= PAGE_LIMIT;
+    render_with_status(
+        status,
+        &AuditPage {
+            ctx,
+            rows,
+            intro_id,
+            is_partner_log: matches!(action, "/audit"),
+            action,
+            customers,
+            customer: query.customer.unwrap_or_default(),
+            from: query.from.unwrap_or_default(),
+            to: query.to.unwrap_or_default(),
+            error,
+            csv_href,
+            limited,
+            limit: PAGE_LIMIT as i32,
+        },
+    )
+}
+
+/// The filtered log as a CSV file (UTF-8 with a byte-order mark, so spreadsheets read every
+/// language), with the same columns as the page plus the event ids.
+async fn csv(
+    ctx: Viewer,
+    db: &Db,
+    reader: Reader,
+    query: AuditQuery,
+) -> Result<HttpResponse, AppError> {
+    let filter = AuditFilter::parse(
+        query.customer.as_deref(),
+        query.from.as_deref(),
+        query.to.as_deref(),
+    )
+    .map_err(AppError::BadRequest)?;
+    let rows = rows(&ctx, db, reader, filter, CSV_LIMIT).await?;
+    let mut body = String::from("\u{feff}");
+    body.push_str(&rules::csv_record(&[
+        ctx.t("audit-col-time"),
+        ctx.t("audit-col-actor"),
+        ctx.t("audit-col-organization"),
+        ctx.t("audit-col-customer"),
+        ctx.t("audit-col-object"),
+        ctx.t("audit-col-change"),
+        ctx.t("audit-col-old"),
+        ctx.t("audit-col-new"),
+        ctx.t("audit-col-event-id"),
+        ctx.t("audit-col-cause-id"),
+    ]));
+    for row in &rows {
+        body.push_str(&rules::csv_record(&[
+            &row.time,
+            &row.actor,
+            &row.organization,
+            &row.customer,
+            &row.object,
+            &row.change,
+            &row.old_value,
+            &row.new_value,
+            &row.event_id,
+            &row.cause_event_id,
+        ]));
+    }
+    Ok(HttpResponse::Ok()
+        .content_type("text/csv; charset=utf-8")
+        .insert_header((
+            "Content-Disposition",
+            "attachment; filename=\"audit-log.csv\"",
+        ))
+        .insert_header(("Cache-Control", "no-store"))
+        .body(body))
+}
+
+pub async fn partner_log(
+    admin: PartnerAdmin,
+    query: web::Query<AuditQuery>,
+    db: web::Data<Db>,
+) -> Result<HttpResponse, AppError> {
+    let reader = Reader::Partner(admin.user.organization_id.clone());
+    page(admin.viewer, &db, reader, query.into_inner()).await
+}
+
+pub async fn partner_csv(
+    admin: PartnerAdmin,
+    query: web::Query<AuditQuery>,
+    db: web::Data<Db>,
+) -> Result<HttpResponse, AppError> {
+    let reader = Reader::Partner(admin.user.organization_id.clone());
+    csv(admin.viewer, &db, reader, query.into_inner()).await
+}
+
+pub async fn customer_log(
+    admin: CustomerAdmin,
+    query: web::Query<AuditQuery>,
+    db: web::Data<Db>,
+) -> Result<HttpResponse, AppError> {
+    let reader = Reader::Customer(admin.user.organization_id.clone());
+    page(admin.viewer, &db, reader, query.into_inner()).await
+}
+
+pub async fn customer_csv(
+    admin: CustomerAdmin,
+    query: web::Query<AuditQuery>,
+    db: web::Data<Db>,
+) -> Result<HttpResponse, AppError> {
+    let reader = Reader::Customer(admin.user.organization_id.clone());
+    csv(admin.viewer, &db, reader, query.into_inner()).await
+}

@@ -1,0 +1,253 @@
+//! Invitation links: the page that shows a new link once, with a ready-to-send message; the
+//! page the invited organization's admin opens; and its Accept and Decline buttons. Every link
+//! that cannot be answered gets its own localized page and changes nothing.
+
+use actix_web::http::StatusCode;
+use actix_web::{web, HttpRequest, HttpResponse};
+use askama::Template;
+
+use super::error_pages::ErrorPage;
+use super::sign_in::EmptyForm;
+use super::{render, render_with_status, see_other, QUERY_VALUE};
+use crate::auth::{CsrfForm, Viewer};
+use crate::db::invitations::Invitation;
+use crate::db::organizations::Organization;
+use crate::db::relationships::RelationshipError;
+use crate::db::{self, Db};
+use crate::domain::invitations::{self as rules, InvitationKind, InvitationProblem};
+use crate::domain::OrgKind;
+use crate::error::AppError;
+
+#[derive(Template)]
+#[template(path = "invitation_created.html")]
+pub struct InvitationCreatedPage {
+    pub ctx: Viewer,
+    pub link: String,
+    pub message: String,
+    pub expires_at: String,
+    pub back_href: String,
+}
+
+/// The heading of an invitation's page.
+fn title_id(kind: InvitationKind) -> &'static str {
+    match kind {
+        InvitationKind::Partnership => "invitation-partnership-title",
+        InvitationKind::CustomerRelationship => "invitation-customer-title",
+    }
+}
+
+/// The page shown once after a partner made an invitation: the link (its token is kept nowhere
+/// else) and a message to send with it, in the sender's language.
+pub fn created(
+    req: &HttpRequest,
+    viewer: Viewer,
+    invitation: &Invitation,
+    token: &str,
+    inviting: &Organization,
+    target: Option<&Organization>,
+    back_href: &str,
+) -> Result<HttpResponse, AppError> {
+    let link = {
+        let info = req.connection_info();
+        format!("{}://{}/invitations/{token}", info.scheme(), info.host())
+    };
+    let expires_at = viewer.datetime(&invitation.expires_at);
+    let partner_id = inviting.partner_id.clone().unwrap_or_default();
+    let target_name = target.map(|t| t.name.clone()).unwrap_or_default();
+    let delegated = if invitation.delegated_admin {
+        "yes"
+    } else {
+        "no"
+    };
+    let message = match invitation.kind() {
+        InvitationKind::Partnership => viewer.t_args(
+            "invitation-message-partnership",
+            &[
+                ("provider", &inviting.name),
+                ("partner_id", &partner_id),
+                ("reseller", &target_name),
+                ("date", &expires_at),
+                ("link", &link),
+            ],
+        ),
+        InvitationKind::CustomerRelationship => viewer.t_args(
+            "invitation-message-customer",
+            &[
+                ("partner", &inviting.name),
+                ("partner_id", &partner_id),
+                ("delegated", delegated),
+                ("date", &expires_at),
+                ("link", &link),
+            ],
+        ),
+    };
+    render(&InvitationCreatedPage {
+        ctx: viewer,
+        link,
+        message,
+        expires_at,
+        back_href: back_href.to_string(),
+    })
+}
+
+/// The localized page of a link that cannot be answered.
+fn problem(ctx: Viewer, problem: InvitationProblem) -> Result<HttpResponse, AppError> {
+    let status = match problem {
+        InvitationProblem::NotValid => StatusCode::NOT_FOUND,
+        InvitationProblem::Used | InvitationProblem::Declined | InvitationProblem::Expired => {
+            StatusCode::GONE
+        }
+        InvitationProblem::WrongKind(_)
+        | InvitationProblem::NotYours
+        | InvitationProblem::WrongRole(_) => StatusCode::FORBIDDEN,
+    };
+    render_with_status(
+        status,
+        &ErrorPage {
+            ctx,
+            title_id: "invitation-problem-title",
+            message_id: problem.message_id(),
+        },
+    )
+}
+
+#[derive(Template)]
+#[template(path = "invitation.html")]
+pub struct InvitationPage {
+    pub ctx: Viewer,
+    pub title_id: &'static str,
+    pub inviting: Organization,
+    pub is_customer_relationship: bool,
+    pub delegated_admin: bool,
+    pub expires_at: String,
+    pub action_base: String,
+}
+
+impl InvitationPage {
+    pub fn kind_id(&self) -> &'static str {
+        self.inviting.kind().message_id()
+    }
+}
+
+pub async fn show(
+    viewer: Viewer,
+    path: web::Path<String>,
+    db: web::Data<Db>,
+) -> Result<HttpResponse, AppError> {
+    let token = path.into_inner();
+    let Some(user) = viewer.user.clone() else {
+        let next = percent_encoding::utf8_percent_encode(&viewer.path, QUERY_VALUE);
+        return Ok(see_other(&format!("/sign-in?next={next}")));
+    };
+    let lookup = token.clone();
+    let found = db
+        .run(move |conn| {
+            let Some(invitation) = db::invitations::find_by_token(conn, &lookup)? else {
+                return Ok(None);
+            };
+            let inviting = db::organizations::find(conn, &invitation.inviting_organization_id)?
+                .ok_or(AppError::NotFound)?;
+            Ok(Some((invitation, inviting)))
+        })
+        .await?;
+    let Some((invitation, inviting)) = found else {
+        return problem(viewer, InvitationProblem::NotValid);
+    };
+    if let Err(p) = rules::check(&invitation.facts(), &user.responder(), db::now()) {
+        return problem(viewer, p);
+    }
+    render(&InvitationPage {
+        expires_at: viewer.datetime(&invitation.expires_at),
+        ctx: viewer,
+        title_id: title_id(invitation.kind()),
+        is_customer_relationship: invitation.kind() == InvitationKind::CustomerRelationship,
+        delegated_admin: invitation.delegated_admin,
+        inviting,
+        action_base: format!("/invitations/{token}"),
+    })
+}
+
+#[derive(Template)]
+#[template(path = "invitation_answered.html")]
+pub struct AnsweredPage {
+    pub ctx: Viewer,
+    pub title_id: &'static str,
+    pub message: String,
+    pub continue_href: &'static str,
+}
+
+async fn answer(
+    viewer: Viewer,
+    token: String,
+    db: &Db,
+    accept: bool,
+) -> Result<HttpResponse, AppError> {
+    let user = viewer.signed_in()?.clone();
+    let actor = user.actor();
+    let who = user.clone();
+    let outcome = db
+        .run(move |conn| {
+            let answered =
+                match db::invitations::answer(conn, &actor, &who.responder(), &token, accept) {
+                    Ok(answered) => answered,
+                    Err(RelationshipError::Invitation(p)) => return Ok(Err(p)),
+                    Err(e) => return Err(e.into()),
+                };
+            let inviting =
+                db::organizations::find(conn, &answered.invitation.inviting_organization_id)?
+                    .ok_or(AppError::NotFound)?;
+            Ok(Ok((answered, inviting)))
+        })
+        .await?;
+    let (answered, inviting) = match outcome {
+        Ok(done) => done,
+        Err(p) => return problem(viewer, p),
+    };
+    let partner = inviting.name.as_str();
+    let (title_id, message) = match (accept, answered.changed, answered.invitation.kind()) {
+        (false, _, _) => (
+            "invitation-declined-title",
+            viewer.t1("invitation-declined-text", "partner", partner),
+        ),
+        (true, false, _) => (
+            "invitation-accepted-title",
+            viewer.t1("invitation-accepted-unchanged", "partner", partner),
+        ),
+        (true, true, InvitationKind::Partnership) => (
+            "invitation-accepted-title",
+            viewer.t1("invitation-accepted-partnership", "partner", partner),
+        ),
+        (true, true, InvitationKind::CustomerRelationship) => (
+            "invitation-accepted-title",
+            viewer.t1("invitation-accepted-customer", "partner", partner),
+        ),
+    };
+    let continue_href = match user.organization_kind {
+        OrgKind::Customer => "/admin/relationships",
+        _ => "/",
+    };
+    render(&AnsweredPage {
+        ctx: viewer,
+        title_id,
+        message,
+        continue_href,
+    })
+}
+
+pub async fn accept(
+    viewer: Viewer,
+    path: web::Path<String>,
+    _form: CsrfForm<EmptyForm>,
+    db: web::Data<Db>,
+) -> Result<HttpResponse, AppError> {
+    answer(viewer, path.into_inner(), &db, true).await
+}
+
+pub async fn decline(
+    viewer: Viewer,
+    path: web::Path<String>,
+    _form: CsrfForm<EmptyForm>,
+    db: web::Data<Db>,
+) -> Result<HttpResponse, AppError> {
+    answer(viewer, path.into_inner(), &db, false).await
+}

@@ -1,0 +1,179 @@
+//! The customer admin's "Partner relationships" page: every partner with a relationship with
+//! the customer, and the removal (after a confirmation step) of a partner's delegated admin
+//! privileges or of the whole relationship.
+
+use actix_web::{web, HttpResponse};
+use askama::Template;
+use serde::Deserialize;
+
+use super::confirm::{confirm, Confirmation};
+use super::sign_in::EmptyForm;
+use super::{checked_id, render, see_other};
+use crate::auth::{CsrfForm, CustomerAdmin, Viewer};
+use crate::db::relationships::{CustomerRelationshipRow, Remover};
+use crate::db::{self, Db};
+use crate::error::AppError;
+
+#[derive(Template)]
+#[template(path = "partner_relationships.html")]
+pub struct PartnerRelationshipsPage {
+    pub ctx: Viewer,
+    pub rows: Vec<CustomerRelationshipRow>,
+    pub notice: Option<&'static str>,
+    pub notice_is_error: bool,
+}
+
+/// What a customer's admin can take away from a partner.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Removal {
+    Relationship,
+    DelegatedAdmin,
+}
+
+impl Removal {
+    fn confirmation(self) -> &'static Confirmation {
+        match self {
+            Removal::Relationship => &Confirmation {
+                title_id: "relationships-remove-title",
+                question_id: "relationships-remove-question",
+                consequence_id: "relationships-remove-consequence",
+                button_id: "relationships-remove",
+            },
+            Removal::DelegatedAdmin => &Confirmation {
+                title_id: "relationships-remove-delegated-title",
+                question_id: "relationships-remove-delegated-question",
+                consequence_id: "relationships-remove-delegated-consequence",
+                button_id: "relationships-remove-delegated",
+            },
+        }
+    }
+
+    /// The `done` value of the list page after the removal, and the notice it shows.
+    fn done(self) -> (&'static str, &'static str) {
+        match self {
+            Removal::Relationship => ("relationship", "relationships-removed"),
+            Removal::DelegatedAdmin => ("delegated_admin", "relationships-delegated-removed"),
+        }
+    }
+}
+
+#[derive(Deserialize)]
+pub struct ListQuery {
+    done: Option<String>,
+}
+
+/// The customer's partners, by name.
+async fn partners(
+    admin: &CustomerAdmin,
+    db: &Db,
+) -> Result<Vec<CustomerRelationshipRow>, AppError> {
+    let customer_id = admin.user.organization_id.clone();
+    db.run(move |conn| Ok(db::relationships::partners_of_customer(conn, &customer_id)?))
+        .await
+}
+
+pub async fn list(
+    admin: CustomerAdmin,
+    query: web::Query<ListQuery>,
+    db: web::Data<Db>,
+) -> Result<HttpResponse, AppError> {
+    let rows = partners(&admin, &db).await?;
+    let notice = [Removal::Relationship, Removal::DelegatedAdmin]
+        .into_iter()
+        .map(Removal::done)
+        .find(|(done, _)| query.done.as_deref() == Some(*done))
+        .map(|(_, notice)| notice);
+    render(&PartnerRelationshipsPage {
+        ctx: admin.viewer,
+        rows,
+        notice,
+        notice_is_error: false,
+    })
+}
+
+/// Asks before a removal, when the partner has what would be removed.
+async fn ask(
+    admin: CustomerAdmin,
+    raw_id: &str,
+    db: &Db,
+    removal: Removal,
+) -> Result<HttpResponse, AppError> {
+    let partner_id = checked_id(raw_id)?;
+    let row = partners(&admin, db)
+        .await?
+        .into_iter()
+        .find(|r| {
+            r.partner.id == partner_id && (r.delegated_admin || removal == Removal::Relationship)
+        })
+        .ok_or(AppError::NotFound)?;
+    confirm(
+        admin.viewer,
+        removal.confirmation(),
+        &[("partner", &row.partner.name)],
+        "/admin/relationships",
+    )
+}
+
+async fn carry_out(
+    admin: CustomerAdmin,
+    raw_id: &str,
+    db: &Db,
+    removal: Removal,
+) -> Result<HttpResponse, AppError> {
+    let partner_id = checked_id(raw_id)?.to_string();
+    let actor = admin.user.actor();
+    db.run(move |conn| {
+        let customer_id = actor.organization_id.clone();
+        Ok(match removal {
+            Removal::Relationship => db::relationships::remove_customer_relationship(
+                conn,
+                &actor,
+                Remover::Customer,
+                &partner_id,
+                &customer_id,
+            )?,
+            Removal::DelegatedAdmin => {
+                db::relationships::remove_delegated_admin(conn, &actor, &partner_id)?
+            }
+        })
+    })
+    .await?;
+    Ok(see_other(&format!(
+        "/admin/relationships?done={}",
+        removal.done().0
+    )))
+}
+
+pub async fn confirm_remove(
+    admin: CustomerAdmin,
+    path: web::Path<String>,
+    db: web::Data<Db>,
+) -> Result<HttpResponse, AppError> {
+    ask(admin, &path, &db, Removal::Relationship).await
+}
+
+pub async fn remove(
+    admin: CustomerAdmin,
+    path: web::Path<String>,
+    _form: CsrfForm<EmptyForm>,
+    db: web::Data<Db>,
+) -> Result<HttpResponse, AppError> {
+    carry_out(admin, &path, &db, Removal::Relationship).await
+}
+
+pub async fn confirm_remove_delegated_admin(
+    admin: CustomerAdmin,
+    path: web::Path<String>,
+    db: web::Data<Db>,
+) -> Result<HttpResponse, AppError> {
+    ask(admin, &path, &db, Removal::DelegatedAdmin).await
+}
+
+pub async fn remove_delegated_admin(
+    admin: CustomerAdmin,
+    path: web::Path<String>,
+    _form: CsrfForm<EmptyForm>,
+    db: web::Data<Db>,
+) -> Result<HttpResponse, AppError> {
+    carry_out(admin, &path, &db, Removal::DelegatedAdmin).await
+}

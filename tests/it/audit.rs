@@ -1,0 +1,446 @@
+//! The audit log: every change is recorded (support contact, partnership, customer
+//! relationship, delegated admin privileges, support profile, each automatic fallback) with
+//! time, actor, organization, object and values; partners' admins read, filter and download
+//! their organization's log; customers' admins read what concerns them; nobody reads another's,
+//! and nothing in the product changes an event.
+
+use diesel::prelude::*;
+use support_contacts::db::{self, audit::AuditEvent, schema::audit_events};
+use support_contacts::domain::roles::Role;
+
+use crate::flows::*;
+use crate::helpers::*;
+
+/// Contoso's Helpdesk agent designates Fabrikam for Adatum's Business Standard and Tailspin
+/// for Wingtip's E1.
+async fn two_designations(app: &TestApp) {
+    let helpdesk = app.signed_in("helpdesk@contoso.example").await;
+    designate(
+        &helpdesk,
+        "Adatum Corporation",
+        "Office 365 Business Standard",
+        "Fabrikam Solutions",
+    )
+    .await;
+    designate(&helpdesk, "Wingtip Toys", "Office 365 E1", "Tailspin Toys").await;
+}
+
+fn row_with<'a>(page: &'a Page, text: &str) -> Option<&'a str> {
+    page.body.split("<tr>").skip(1).find(|r| r.contains(text))
+}
+
+#[actix_web::test]
+async fn every_change_is_recorded_and_each_side_sees_its_part() {
+    let app = TestApp::spawn().await;
+    add_user(
+        &app,
+        "Northwind Traders",
+        "admin@northwind.example",
+        Role::AdminAgent,
+    );
+    let helpdesk = app.signed_in("helpdesk@contoso.example").await;
+    designate(
+        &helpdesk,
+        "Adatum Corporation",
+        "Office 365 Business Standard",
+        "Fabrikam Solutions",
+    )
+    .await;
+    let contoso = app.signed_in("admin.agent@contoso.example").await;
+    let saved = contoso
+        .submit(
+            "/support-profile",
+            "/support-profile",
+            &[
+                ("email", "help@contoso.example"),
+                ("phone", "+1 425 555 0199"),
+                ("website", "https://help.contoso.example"),
+            ],
+        )
+        .await;
+    assert_eq!(saved.status, 303);
+    let northwind = org_id(&app, "Northwind Traders");
+    assert_eq!(
+        confirm(&contoso, &format!("/indirect-resellers/{northwind}/remove"))
+            .await
+            .status,
+        303
+    );
+    let sent = invite_reseller(&contoso, "2000002").await;
+    let northwind_admin = app.signed_in("admin@northwind.example").await;
+    assert_eq!(answer(&northwind_admin, &sent, "accept").await.status, 200);
+    let fabrikam = app.signed_in("admin.agent@fabrikam.example").await;
+    let sent = invite_customer(&fabrikam, None, true).await;
+    let wingtip = app.signed_in("admin@wingtip.example").await;
+    assert_eq!(answer(&wingtip, &sent, "accept").await.status, 200);
+    let adatum = app.signed_in("admin@adatum.example").await;
+    let fabrikam_id = org_id(&app, "Fabrikam Solutions");
+    assert_eq!(
+        confirm(
+            &adatum,
+            &format!("/admin/relationships/{fabrikam_id}/remove-delegated-admin")
+        )
+        .await
+        .status,
+        303
+    );
+
+    // The provider's log, newest first.
+    let log = contoso.get("/audit").await;
+    assert_eq!(log.status, 200);
+    assert!(log.body.contains("<h1>Audit log</h1>"));
+    assert!(log.body.contains(">Audit log</a>"), "in the nav");
+    let text = log.main_text();
+    for expected in [
+        "Time (UTC) Actor Organization Customer Object Change Old value New value",
+        "Hana Helpdesk Contoso Distribution Adatum Corporation Subscription: Office 365 Business Standard Designated support contact changed Contoso Distribution Fabrikam Solutions",
+        "Ana Admin Contoso Distribution Support profile: Contoso Distribution Support profile changed support@contoso.example | +1 425 555 0100 | https://support.contoso.example help@contoso.example | +1 425 555 0199 | https://help.contoso.example",
+        "Ana Admin Contoso Distribution Partnership: Contoso Distribution – Northwind Traders Partnership removed Active Removed",
+        "Ana Admin Contoso Distribution Invitation: Northwind Traders Partnership requested None Waiting for an answer",
+        "admin@northwind.example Northwind Traders Partnership: Contoso Distribution – Northwind Traders Partnership accepted Removed Active",
+        "System (automatic) Contoso Distribution Adatum Corporation Subscription: Office 365 Business Standard Designated support contact returned to the indirect provider (after: Delegated admin privileges removed) Fabrikam Solutions Contoso Distribution",
+    ] {
+        assert!(text.contains(expected), "missing: {expected}\n{text}");
+    }
+    assert!(
+        !text.contains("Relationship accepted"),
+        "Fabrikam and Wingtip's business"
+    );
+    let first_row = row_with(&log, "<td").unwrap();
+    assert!(
+        first_row.contains("System (automatic)"),
+        "newest first: {first_row}"
+    );
+    // Times are UTC and now.
+    let time = first_row.split("<td class=\"nowrap\">").nth(1).unwrap();
+    let at = chrono::NaiveDateTime::parse_from_str(&time[..19], "%Y-%m-%d %H:%M:%S").unwrap();
+    let age = chrono::Utc::now().naive_utc() - at;
+    assert!(age.num_seconds().abs() < 120, "{at}");
+
+    // The reseller sees what it did and what others did to its relationships and designations.
+    let text = fabrikam.get("/audit").await.main_text();
+    for expected in [
+        "Fay Fabrikam Fabrikam Solutions Invitation Relationship requested None With delegated admin privileges",
+        "Will Wingtip Wingtip Toys Wingtip Toys Customer relationship: Fabrikam Solutions – Wingtip Toys Relationship accepted None With delegated admin privileges",
+        "Ada Adatum Adatum Corporation Adatum Corporation Customer relationship: Fabrikam Solutions – Adatum Corporation Delegated admin privileges removed With delegated admin privileges Without delegated admin privileges",
+        "System (automatic) Contoso Distribution Adatum Corporation",
+        "Hana Helpdesk Contoso Distribution Adatum Corporation Subscription: Office 365 Business Standard Designated support contact changed",
+    ] {
+        assert!(text.contains(expected), "missing: {expected}\n{text}");
+    }
+    assert!(
+        !text.contains("Support profile") && !text.contains("Northwind"),
+        "{text}"
+    );
+
+    // Each customer sees what concerns it.
+    let text = adatum.get("/admin/audit").await.main_text();
+    assert!(text.contains("Delegated admin privileges removed"));
+    assert!(text.contains("Designated support contact returned to the indirect provider"));
+    assert!(text.contains("Designated support contact changed"));
+    assert!(
+        !text.contains("Wingtip")
+            && !text.contains("Partnership")
+            && !text.contains("Support profile"),
+        "{text}"
+    );
+    let text = wingtip.get("/admin/audit").await.main_text();
+    assert!(text.contains("Relationship accepted"));
+    assert!(!text.contains("Adatum"), "{text}");
+}
+
+#[actix_web::test]
+async fn the_log_filters_by_customer_and_dates_and_explains_bad_dates() {
+    let app = TestApp::spawn().await;
+    two_designations(&app).await;
+    // One change made long ago.
+    diesel::update(audit_events::table.filter(audit_events::object_label.eq("Office 365 E1")))
+        .set(
+            audit_events::occurred_at.eq(chrono::NaiveDate::from_ymd_opt(2026, 1, 15)
+                .unwrap()
+                .and_hms_opt(23, 59, 59)
+                .unwrap()),
+        )
+        .execute(&mut app.conn())
+        .unwrap();
+    let contoso = app.signed_in("global.admin@contoso.example").await;
+    let all = contoso.get("/audit").await;
+    assert_eq!(
+        all.option_texts("customer"),
+        vec!["All customers", "Adatum Corporation", "Wingtip Toys"]
+    );
+    assert!(
+        row_with(&all, "Office 365 E1").is_some() && row_with(&all, "Business Standard").is_some()
+    );
+    let wingtip = org_id(&app, "Wingtip Toys");
+    let page = contoso.get(&format!("/audit?customer={wingtip}")).await;
+    assert!(row_with(&page, "Office 365 E1").is_some());
+    assert!(row_with(&page, "Business Standard").is_none());
+    assert_eq!(page.selected("customer"), vec!["Wingtip Toys"]);
+    assert_eq!(
+        page.link("Download CSV"),
+        Some(format!("/audit.csv?customer={wingtip}"))
+    );
+    // Both ends of the range are whole days, included.
+    let page = contoso.get("/audit?from=2026-01-15&to=2026-01-15").await;
+    assert!(row_with(&page, "Office 365 E1").is_some());
+    assert!(row_with(&page, "Business Standard").is_none());
+    assert_eq!(page.input_value("from").as_deref(), Some("2026-01-15"));
+    let page = contoso.get("/audit?from=2026-01-16").await;
+    assert!(row_with(&page, "Office 365 E1").is_none());
+    assert!(row_with(&page, "Business Standard").is_some());
+    let page = contoso.get("/audit?to=2026-01-14").await;
+    assert!(page.main_text().contains("No changes match."));
+
+    for (query, message) in [
+        (
+            "from=2026-13-01",
+            "Enter dates as YYYY-MM-DD, for example 2026-11-22.",
+        ),
+        ("to=yesterday", "Enter dates as YYYY-MM-DD"),
+        (
+            "from=2026-02-01&to=2026-01-01",
+            "The From date must not be after the To date.",
+        ),
+        (
+            "customer=x%27%20OR%201%3D1",
+            "Choose a customer from the list.",
+        ),
+    ] {
+        let page = contoso.get(&format!("/audit?{query}")).await;
+        assert_eq!(page.status, 400, "{query}");
+        assert!(
+            page.main_text().contains(message),
+            "{query}: {}",
+            page.main_text()
+        );
+        assert!(row_with(&page, "Office 365").is_none());
+        let csv = contoso.get(&format!("/audit.csv?{query}")).await;
+        assert_eq!(csv.status, 400, "{query}");
+        assert!(csv.main_text().contains(message), "{query}");
+    }
+    contoso.set_cookie("lang", "zh-TW");
+    let page = contoso.get("/audit?from=2026-13-01").await;
+    assert_eq!(page.status, 400);
+    assert!(page.main_text().contains("請以 YYYY-MM-DD 格式輸入日期"));
+    contoso.set_cookie("lang", "ja-JP");
+    let page = contoso.get("/audit?from=2026-02-01&to=2026-01-01").await;
+    assert!(page
+        .main_text()
+        .contains("開始日を終了日より後にすることはできません。"));
+    assert!(page.body.contains("<h1>監査ログ</h1>"));
+}
+
+#[actix_web::test]
+async fn the_csv_is_the_filtered_log_quoted_and_without_formulas() {
+    let app = TestApp::spawn().await;
+    two_designations(&app).await;
+    let contoso_id = org_id(&app, "Contoso Distribution");
+    let adatum_id = org_id(&app, "Adatum Corporation");
+    let mut hostile = AuditEvent {
+        id: support_contacts::domain::new_id(),
+        occurred_at: db::now(),
+        organization_id: contoso_id.clone(),
+        actor_user_id: None,
+        actor_name: "=HYPERLINK(\"http://evil.example\")".into(),
+        customer_id: Some(adatum_id.clone()),
+        object_kind: "subscription".into(),
+        object_id: support_contacts::domain::new_id(),
+        object_label: "two\nlines".into(),
+        action: "support_contact_changed".into(),
+        old_value: Some("@SUM(1+1)".into()),
+        new_value: Some("Smith, \"Ann\"".into()),
+        cause_event_id: None,
+        related_organization_id: None,
+    };
+    db::audit::append(&mut app.conn(), &hostile).unwrap();
+    hostile.id = support_contacts::domain::new_id();
+    hostile.old_value = Some("-2+3".into());
+    hostile.new_value = Some("+1 425".into());
+    db::audit::append(&mut app.conn(), &hostile).unwrap();
+
+    let contoso = app.signed_in("admin.agent@contoso.example").await;
+    let csv = contoso.get("/audit.csv").await;
+    assert_eq!(csv.status, 200);
+    assert_eq!(csv.header("content-type"), Some("text/csv; charset=utf-8"));
+    assert_eq!(
+        csv.header("content-disposition"),
+        Some("attachment; filename=\"audit-log.csv\"")
+    );
+    let body = csv
+        .body
+        .strip_prefix('\u{feff}')
+        .expect("a byte-order mark");
+    let mut records = body.split("\r\n");
+    assert_eq!(
+        records.next(),
+        Some("Time (UTC),Actor,Organization,Customer,Object,Change,Old value,New value,Event ID,Caused by event ID")
+    );
+    assert!(body.contains(
+        "\"'=HYPERLINK(\"\"http://evil.example\"\")\",Contoso Distribution,Adatum Corporation,\"Subscription: two\nlines\",Designated support contact changed,'@SUM(1+1),\"Smith, \"\"Ann\"\"\","
+    ), "{body}");
+    assert!(body.contains(",'-2+3,'+1 425,"), "{body}");
+    assert!(body.contains(
+        ",Hana Helpdesk,Contoso Distribution,Wingtip Toys,Subscription: Office 365 E1,Designated support contact changed,Contoso Distribution,Tailspin Toys,"
+    ), "{body}");
+    assert!(body.ends_with("\r\n"));
+    // The same filter as the page.
+    let wingtip = org_id(&app, "Wingtip Toys");
+    let filtered = contoso.get(&format!("/audit.csv?customer={wingtip}")).await;
+    let lines: Vec<&str> = filtered.body.trim_end().split("\r\n").collect();
+    assert_eq!(lines.len(), 2, "{}", filtered.body);
+    assert!(lines[1].contains("Office 365 E1"));
+    // In the reader's language.
+    contoso.set_cookie("lang", "zh-TW");
+    let csv = contoso.get("/audit.csv").await;
+    assert!(csv.body.starts_with("\u{feff}時間 (UTC),執行者,組織,客戶,"));
+    assert!(csv.body.contains("已變更指派的支援連絡人"));
+    // A customer's admin downloads what concerns the customer.
+    let adatum = app.signed_in("admin@adatum.example").await;
+    let csv = adatum.get("/admin/audit.csv").await;
+    assert_eq!(csv.status, 200);
+    assert!(csv.body.contains("Office 365 Business Standard"));
+    assert!(!csv.body.contains("Office 365 E1"));
+}
+
+#[actix_web::test]
+async fn the_log_is_for_admins_and_append_only() {
+    let app = TestApp::spawn().await;
+    two_designations(&app).await;
+    for email in [
+        "helpdesk@contoso.example",
+        "sales@contoso.example",
+        "billing@contoso.example",
+    ] {
+        let b = app.signed_in(email).await;
+        for path in ["/audit", "/audit.csv"] {
+            let page = b.get(path).await;
+            assert_eq!(page.status, 403, "{email} {path}");
+            assert!(page
+                .main_text()
+                .contains("Only Admin agents and Global admins"));
+        }
+        assert!(
+            !b.get("/customers").await.body.contains("href=\"/audit\""),
+            "{email}"
+        );
+    }
+    let user = app.signed_in("user@adatum.example").await;
+    assert_eq!(user.get("/admin/audit").await.status, 403);
+    assert_eq!(user.get("/admin/audit.csv").await.status, 403);
+    let partner = app.signed_in("admin.agent@contoso.example").await;
+    assert_eq!(partner.get("/admin/audit").await.status, 403);
+    let customer = app.signed_in("admin@adatum.example").await;
+    assert_eq!(customer.get("/audit").await.status, 403);
+    assert!(customer
+        .get("/admin/support")
+        .await
+        .body
+        .contains("href=\"/admin/audit\""));
+
+    // No route changes or deletes an event.
+    let before = all_events(&app);
+    let event_id: String = audit_events::table
+        .select(audit_events::id)
+        .first(&mut app.conn())
+        .unwrap();
+    let csrf = partner.get("/audit").await.csrf();
+    for path in [
+        "/audit".to_string(),
+        "/audit.csv".to_string(),
+        format!("/audit/{event_id}"),
+        format!("/audit/{event_id}/delete"),
+        "/admin/audit".to_string(),
+    ] {
+        for (who, form) in [
+            (
+                &partner,
+                vec![("csrf_token", csrf.as_str()), ("id", event_id.as_str())],
+            ),
+            (&customer, vec![("id", event_id.as_str())]),
+        ] {
+            let page = who.post(&path, &form).await;
+            assert!(
+                (403..=405).contains(&page.status),
+                "{path}: {}",
+                page.status
+            );
+        }
+    }
+    assert_eq!(all_events(&app), before);
+    // And no statement in the product updates or deletes one.
+    let mut sources = Vec::new();
+    fn rust_files(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                rust_files(&path, out);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                out.push(path);
+            }
+        }
+    }
+    rust_files(
+        &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
+        &mut sources,
+    );
+    for file in sources {
+        let code = std::fs::read_to_string(&file)
+            .unwrap()
+            .replace(char::is_whitespace, "");
+        for forbidden in [
+            "update(audit_events",
+            "delete(audit_events",
+            "UPDATEaudit_events",
+            "DELETEFROMaudit_events",
+        ] {
+            assert!(!code.contains(forbidden), "{}: {forbidden}", file.display());
+        }
+    }
+}
+
+#[actix_web::test]
+async fn no_organization_reads_anothers_log() {
+    let app = TestApp::spawn().await;
+    two_designations(&app).await;
+    add_user(
+        &app,
+        "Northwind Traders",
+        "admin@northwind.example",
+        Role::AdminAgent,
+    );
+    let adatum_id = org_id(&app, "Adatum Corporation");
+    for email in ["admin.agent@litware.example", "admin@northwind.example"] {
+        let b = app.signed_in(email).await;
+        for path in ["/audit".to_string(), format!("/audit?customer={adatum_id}")] {
+            let page = b.get(&path).await;
+            assert_eq!(page.status, 200, "{email}");
+            assert!(
+                page.main_text().contains("No changes match."),
+                "{email} {path}"
+            );
+            assert_eq!(page.option_texts("customer"), vec!["All customers"]);
+        }
+        let csv = b.get(&format!("/audit.csv?customer={adatum_id}")).await;
+        assert_eq!(
+            csv.body.trim_end().split("\r\n").count(),
+            1,
+            "{email}: only the header"
+        );
+    }
+    // Tailspin's designation concerns Tailspin and Wingtip, not Fabrikam or Adatum.
+    let fabrikam = app.signed_in("admin.agent@fabrikam.example").await;
+    let page = fabrikam.get("/audit").await;
+    assert!(row_with(&page, "Office 365 Business Standard").is_some());
+    assert!(row_with(&page, "Office 365 E1").is_none());
+    let adatum = app.signed_in("admin@adatum.example").await;
+    let page = adatum.get("/admin/audit").await;
+    assert!(row_with(&page, "Office 365 Business Standard").is_some());
+    assert!(row_with(&page, "Office 365 E1").is_none());
+    // The customer filter never widens a customer's view.
+    let wingtip_id = org_id(&app, "Wingtip Toys");
+    let page = adatum
+        .get(&format!("/admin/audit?customer={wingtip_id}"))
+        .await;
+    assert!(row_with(&page, "Office 365 E1").is_none());
+}

@@ -1,0 +1,1166 @@
+//! Partnerships and customer relationships made and ended in the product: the invitation
+//! links, who may answer them, every link that cannot be answered, the list of available
+//! support contacts that follows, and the fallback when a designated reseller becomes
+//! ineligible.
+
+use diesel::prelude::*;
+use support_contacts::db::schema::{audit_events, invitations};
+use support_contacts::domain::invitations::token_hash;
+use support_contacts::domain::roles::Role;
+
+use crate::flows::*;
+use crate::helpers::*;
+
+const BUSINESS_STANDARD: &str = "Office 365 Business Standard";
+const E3: &str = "Microsoft 365 E3";
+
+fn invitation_status(app: &TestApp, sent: &Sent) -> String {
+    invitations::table
+        .filter(invitations::token_hash.eq(token_hash(&sent.token)))
+        .select(invitations::status)
+        .first(&mut app.conn())
+        .unwrap()
+}
+
+#[actix_web::test]
+async fn a_provider_requests_a_partnership_and_the_named_reseller_accepts_it() {
+    let app = TestApp::spawn().await;
+    let litware = app.signed_in("admin.agent@litware.example").await;
+    let page = litware.get("/indirect-resellers").await;
+    assert_eq!(page.status, 200);
+    assert!(page.body.contains("<h1>Indirect resellers</h1>"));
+    assert!(page.body.contains(">Indirect resellers</a>"), "in the nav");
+    assert!(page
+        .main_text()
+        .contains("You have no partnerships with indirect resellers yet."));
+
+    let sent = invite_reseller(&litware, "2000001").await;
+    assert_eq!(sent.token.len(), 64, "256 bits, hex");
+    assert!(sent.token.bytes().all(|b| b.is_ascii_hexdigit()));
+    assert_eq!(sent.link, format!("{}{}", app.base, sent.path()));
+    for words in [
+        "Litware Distribution (partner ID 1000002) requests a partnership with Fabrikam Solutions",
+        "an Admin agent or Global admin of Fabrikam Solutions",
+        sent.link.as_str(),
+        "The link works once and expires on",
+    ] {
+        assert!(sent.message.contains(words), "{words}: {}", sent.message);
+    }
+    // Only the token's hash is kept.
+    let (hash, target, expires, created): (
+        String,
+        Option<String>,
+        chrono::NaiveDateTime,
+        chrono::NaiveDateTime,
+    ) = invitations::table
+        .select((
+            invitations::token_hash,
+            invitations::target_organization_id,
+            invitations::expires_at,
+            invitations::created_at,
+        ))
+        .first(&mut app.conn())
+        .unwrap();
+    assert_eq!(hash, token_hash(&sent.token));
+    assert_ne!(hash, sent.token);
+    assert_eq!(target, Some(org_id(&app, "Fabrikam Solutions")));
+    assert_eq!(expires - created, chrono::Duration::days(30));
+    let waiting = litware.get("/indirect-resellers").await;
+    assert!(waiting
+        .main_text()
+        .contains("Requests waiting for an answer"));
+
+    let fabrikam = app.signed_in("admin.agent@fabrikam.example").await;
+    let open = fabrikam.get(&sent.link).await;
+    assert_eq!(open.status, 200);
+    let text = open.main_text();
+    assert!(text.contains("Partnership request"), "{text}");
+    assert!(text.contains("Requested by Litware Distribution"), "{text}");
+    assert!(text.contains("Partner ID 1000002"), "{text}");
+    assert!(open.body.contains(">Accept</button>") && open.body.contains(">Decline</button>"));
+    assert_eq!(
+        partnership_status(&app, "Litware Distribution", "Fabrikam Solutions"),
+        None,
+        "opening the link changes nothing"
+    );
+    let done = answer(&fabrikam, &sent, "accept").await;
+    assert_eq!(done.status, 200);
+    assert!(done
+        .main_text()
+        .contains("Your organization is now an indirect reseller of Litware Distribution."));
+    assert_eq!(
+        partnership_status(&app, "Litware Distribution", "Fabrikam Solutions").as_deref(),
+        Some("active")
+    );
+    assert_eq!(invitation_status(&app, &sent), "accepted");
+
+    let page = litware.get("/indirect-resellers").await;
+    let row = page
+        .body
+        .split("<tr>")
+        .find(|r| r.contains("Fabrikam Solutions"))
+        .unwrap();
+    assert!(row.contains("2000001") && row.contains("Active"), "{row}");
+    assert!(!page.main_text().contains("Requests waiting for an answer"));
+    // The list follows: Fabrikam has delegated admin privileges with Adatum.
+    let path = subscription_path(&litware, "Adatum Corporation", "Exchange Online (Plan 1)").await;
+    assert_eq!(
+        litware.get(&path).await.option_texts("support_contact"),
+        vec!["Litware Distribution", "Fabrikam Solutions"]
+    );
+}
+
+#[actix_web::test]
+async fn only_provider_admins_reach_indirect_resellers() {
+    let app = TestApp::spawn().await;
+    let global = app.signed_in("global.admin@contoso.example").await;
+    let page = global.get("/indirect-resellers").await;
+    assert_eq!(page.status, 200);
+    for (name, partner_id) in [
+        ("Fabrikam Solutions", "2000001"),
+        ("Northwind Traders", "2000002"),
+        ("Tailspin Toys", "2000003"),
+    ] {
+        let row = page.body.split("<tr>").find(|r| r.contains(name)).unwrap();
+        assert!(row.contains(partner_id) && row.contains("Active"), "{row}");
+    }
+    for (email, message) in [
+        (
+            "helpdesk@contoso.example",
+            "Only Admin agents and Global admins",
+        ),
+        (
+            "sales@contoso.example",
+            "Only Admin agents and Global admins",
+        ),
+        (
+            "admin.agent@fabrikam.example",
+            "This page is for indirect providers.",
+        ),
+        ("admin@adatum.example", "This page is for partner users."),
+    ] {
+        let b = app.signed_in(email).await;
+        let page = b.get("/indirect-resellers").await;
+        assert_eq!(page.status, 403, "{email}");
+        assert!(page.main_text().contains(message), "{email}");
+        assert!(
+            !page.body.contains("href=\"/indirect-resellers\""),
+            "{email}: no nav link"
+        );
+        let posted = b
+            .submit(
+                "/customers",
+                "/indirect-resellers",
+                &[("partner_id", "2000001")],
+            )
+            .await;
+        assert_eq!(posted.status, 403, "{email}");
+    }
+    let count: i64 = invitations::table
+        .count()
+        .get_result(&mut app.conn())
+        .unwrap();
+    assert_eq!(count, 0);
+}
+
+#[actix_web::test]
+async fn a_partnership_request_needs_a_reseller_without_an_active_partnership() {
+    let app = TestApp::spawn().await;
+    let contoso = app.signed_in("admin.agent@contoso.example").await;
+    for (typed, message) in [
+        ("", "Enter the partner ID of the indirect reseller."),
+        ("9999999", "No indirect reseller has this partner ID."),
+        ("1000002", "No indirect reseller has this partner ID."),
+        (
+            "2000001",
+            "You already have an active partnership with this indirect reseller.",
+        ),
+    ] {
+        let page = request_partnership(&contoso, typed).await;
+        assert_eq!(page.status, 422, "{typed:?}");
+        assert!(page.main_text().contains(message), "{typed:?}");
+        assert_eq!(page.input_value("partner_id").as_deref(), Some(typed));
+        assert!(page.body.contains("aria-invalid=\"true\""));
+    }
+    let count: i64 = invitations::table
+        .count()
+        .get_result(&mut app.conn())
+        .unwrap();
+    assert_eq!(count, 0);
+    assert_eq!(all_events(&app), 0);
+}
+
+/// Every way a partnership link can be unusable: the page says why, the buttons change nothing.
+#[actix_web::test]
+async fn bad_partnership_links_get_a_clear_page_and_change_nothing() {
+    let app = TestApp::spawn().await;
+    add_user(
+        &app,
+        "Northwind Traders",
+        "admin@northwind.example",
+        Role::AdminAgent,
+    );
+    let litware = app.signed_in("admin.agent@litware.example").await;
+    let fabrikam = app.signed_in("admin.agent@fabrikam.example").await;
+    let nobody_changed = |app: &TestApp| {
+        assert_eq!(
+            partnership_status(app, "Litware Distribution", "Fabrikam Solutions"),
+            None
+        );
+        assert_eq!(events(app, "partnership_accepted"), 0);
+    };
+
+    // Malformed and unknown links.
+    let unknown = support_contacts::auth::session::random_token();
+    for path in [
+        "/invitations/not-a-token".to_string(),
+        format!("/invitations/{}", "A".repeat(64)),
+        format!("/invitations/{}", "a".repeat(63)),
+        format!("/invitations/{unknown}"),
+    ] {
+        let page = fabrikam.get(&path).await;
+        assert_eq!(page.status, 404, "{path}");
+        assert!(page.main_text().contains("This invitation can't be used"));
+        assert!(page
+            .main_text()
+            .contains("This invitation link is not valid."));
+        let csrf = page.csrf();
+        let posted = fabrikam
+            .post(&format!("{path}/accept"), &[("csrf_token", &csrf)])
+            .await;
+        assert_eq!(posted.status, 404, "{path}");
+    }
+
+    // Someone else's, the wrong kind of organization, the wrong role.
+    let sent = invite_reseller(&litware, "2000001").await;
+    let northwind = app.signed_in("admin@northwind.example").await;
+    let contoso = app.signed_in("admin.agent@contoso.example").await;
+    let adatum = app.signed_in("admin@adatum.example").await;
+    for (who, message) in [
+        (
+            &northwind,
+            "This invitation was sent to another organization.",
+        ),
+        (&contoso, "This invitation is for an indirect reseller."),
+        (&litware, "This invitation is for an indirect reseller."),
+        (&adatum, "This invitation is for an indirect reseller."),
+    ] {
+        let page = who.get(&sent.link).await;
+        assert_eq!(page.status, 403);
+        assert!(page.main_text().contains(message), "{}", page.main_text());
+        for button in ["accept", "decline"] {
+            let posted = force_answer(who, &sent, button).await;
+            assert_eq!(posted.status, 403);
+            assert!(posted.main_text().contains(message));
+        }
+    }
+    set_role(&app, "admin.agent@fabrikam.example", Role::HelpdeskAgent);
+    let page = fabrikam.get(&sent.link).await;
+    assert_eq!(page.status, 403);
+    assert!(page
+        .main_text()
+        .contains("Only an Admin agent or Global admin of your organization can answer"));
+    assert_eq!(force_answer(&fabrikam, &sent, "accept").await.status, 403);
+    nobody_changed(&app);
+    assert_eq!(invitation_status(&app, &sent), "pending");
+    set_role(&app, "admin.agent@fabrikam.example", Role::GlobalAdmin);
+
+    // Declined: says so afterwards, to anyone, and cannot be accepted.
+    let declined = answer(&fabrikam, &sent, "decline").await;
+    assert_eq!(declined.status, 200);
+    assert!(declined
+        .main_text()
+        .contains("You declined the request from Litware Distribution. Nothing was changed."));
+    for who in [&fabrikam, &northwind] {
+        let page = who.get(&sent.link).await;
+        assert_eq!(page.status, 410);
+        assert!(page.main_text().contains("This invitation was declined"));
+    }
+    assert_eq!(force_answer(&fabrikam, &sent, "accept").await.status, 410);
+    nobody_changed(&app);
+    assert_eq!(events(&app, "partnership_declined"), 1);
+
+    // Expired: 30 days after it was made.
+    let old = invite_reseller(&litware, "2000001").await;
+    let made_at =
+        support_contacts::db::now() - chrono::Duration::days(30) - chrono::Duration::seconds(1);
+    diesel::update(invitations::table.filter(invitations::token_hash.eq(token_hash(&old.token))))
+        .set((
+            invitations::created_at.eq(made_at),
+            invitations::expires_at.eq(support_contacts::domain::invitations::expires_at(made_at)),
+        ))
+        .execute(&mut app.conn())
+        .unwrap();
+    let page = fabrikam.get(&old.link).await;
+    assert_eq!(page.status, 410);
+    assert!(page
+        .main_text()
+        .contains("This invitation has expired: links are valid for 30 days."));
+    assert_eq!(force_answer(&fabrikam, &old, "accept").await.status, 410);
+    assert_eq!(invitation_status(&app, &old), "pending");
+    nobody_changed(&app);
+
+    // Used: works once.
+    let fresh = invite_reseller(&litware, "2000001").await;
+    assert_eq!(answer(&fabrikam, &fresh, "accept").await.status, 200);
+    let page = fabrikam.get(&fresh.link).await;
+    assert_eq!(page.status, 410);
+    assert!(page
+        .main_text()
+        .contains("This invitation has already been accepted."));
+    for button in ["accept", "decline"] {
+        assert_eq!(force_answer(&fabrikam, &fresh, button).await.status, 410);
+    }
+    assert_eq!(invitation_status(&app, &fresh), "accepted");
+    assert_eq!(events(&app, "partnership_accepted"), 1);
+}
+
+#[actix_web::test]
+async fn an_invitation_accepted_twice_at_once_is_used_once() {
+    let app = TestApp::spawn().await;
+    let litware = app.signed_in("admin.agent@litware.example").await;
+    let sent = invite_reseller(&litware, "2000001").await;
+    let first = app.signed_in("admin.agent@fabrikam.example").await;
+    let second = app.signed_in("admin.agent@fabrikam.example").await;
+    let (a, b) = futures_util::future::join(
+        force_answer(&first, &sent, "accept"),
+        force_answer(&second, &sent, "decline"),
+    )
+    .await;
+    let mut statuses = vec![a.status, b.status];
+    statuses.sort();
+    assert_eq!(statuses, vec![200, 410]);
+    let answers = events(&app, "partnership_accepted") + events(&app, "partnership_declined");
+    assert_eq!(answers, 1);
+}
+
+#[actix_web::test]
+async fn a_signed_out_visitor_signs_in_and_comes_back_to_the_invitation() {
+    let app = TestApp::spawn().await;
+    let litware = app.signed_in("admin.agent@litware.example").await;
+    let sent = invite_reseller(&litware, "2000001").await;
+    let b = app.browser();
+    let page = b.get(&sent.link).await;
+    assert_eq!(page.status, 303);
+    let sign_in = page.location().to_string();
+    assert_eq!(sign_in, format!("/sign-in?next={}", sent.path()));
+    let form = b.get(&sign_in).await;
+    assert_eq!(form.input_value("next"), Some(sent.path()));
+    let signed = b
+        .submit(
+            &sign_in,
+            "/sign-in",
+            &[
+                ("email", "admin.agent@fabrikam.example"),
+                ("password", DEMO_PASSWORD),
+                ("next", &sent.path()),
+            ],
+        )
+        .await;
+    assert_eq!(signed.status, 303);
+    assert_eq!(signed.location(), sent.path());
+    assert_eq!(b.get(&sent.link).await.status, 200);
+    // Never off the site.
+    let evil = app.browser();
+    let signed = evil
+        .submit(
+            "/sign-in",
+            "/sign-in",
+            &[
+                ("email", "admin.agent@fabrikam.example"),
+                ("password", DEMO_PASSWORD),
+                ("next", "//evil.example/x"),
+            ],
+        )
+        .await;
+    assert_eq!(signed.location(), "/");
+}
+
+#[actix_web::test]
+async fn a_customer_relationship_with_delegated_admin_privileges_makes_the_reseller_available() {
+    let app = TestApp::spawn().await;
+    let wingtip_e1 = || available_contacts(&app, "Wingtip Toys", "Office 365 E1");
+    assert_eq!(
+        wingtip_e1().await,
+        vec!["Contoso Distribution", "Tailspin Toys"]
+    );
+    let fabrikam = app.signed_in("admin.agent@fabrikam.example").await;
+    let customers = fabrikam.get("/customers").await;
+    assert_eq!(
+        customers.link("Request a relationship").as_deref(),
+        Some("/relationship-requests")
+    );
+    let form = fabrikam.get("/relationship-requests").await;
+    assert!(form
+        .body
+        .contains("<label for=\"delegated_admin\">Include delegated admin privileges</label>"));
+    assert!(form.body.contains(">Request a relationship</button>"));
+
+    // Without delegated admin privileges: a relationship, but not a support contact.
+    let plain = invite_customer(&fabrikam, None, false).await;
+    assert!(plain
+        .message
+        .contains("Fabrikam Solutions (partner ID 2000001) requests a relationship"));
+    assert!(plain
+        .message
+        .contains("The request does not include delegated admin privileges."));
+    let wingtip = app.signed_in("admin@wingtip.example").await;
+    let open = wingtip.get(&plain.link).await;
+    assert_eq!(open.status, 200);
+    assert!(open.main_text().contains(
+        "The request does not include delegated admin privileges: Fabrikam Solutions cannot manage"
+    ));
+    let done = answer(&wingtip, &plain, "accept").await;
+    assert!(done
+        .main_text()
+        .contains("Fabrikam Solutions now has a relationship with your organization."));
+    assert_eq!(
+        delegated_admin(&app, "Fabrikam Solutions", "Wingtip Toys"),
+        Some(false)
+    );
+    assert_eq!(
+        wingtip_e1().await,
+        vec!["Contoso Distribution", "Tailspin Toys"]
+    );
+
+    // With them: the customer's admin is told in plain words what they allow.
+    let with = invite_customer(&fabrikam, None, true).await;
+    assert!(with
+        .message
+        .contains("The request includes delegated admin privileges"));
+    let open = wingtip.get(&with.link).await;
+    let text = open.main_text();
+    assert!(text.contains("Relationship request"), "{text}");
+    assert!(text.contains("Fabrikam Solutions requests a relationship with your organization."));
+    assert!(open
+        .body
+        .contains("<h2 id=\"delegated-heading\">Delegated admin privileges</h2>"));
+    assert!(
+        text.contains("manage your organization's services and subscriptions"),
+        "{text}"
+    );
+    assert!(text.contains("add users, reset passwords and assign licenses"));
+    assert!(text.contains("You can remove the privileges at any time"));
+    let done = answer(&wingtip, &with, "accept").await;
+    assert_eq!(done.status, 200);
+    assert_eq!(
+        delegated_admin(&app, "Fabrikam Solutions", "Wingtip Toys"),
+        Some(true)
+    );
+    assert_eq!(
+        wingtip_e1().await,
+        vec![
+            "Contoso Distribution",
+            "Fabrikam Solutions",
+            "Tailspin Toys"
+        ]
+    );
+    let relationships = wingtip.get("/admin/relationships").await;
+    let row = relationships
+        .body
+        .split("<tr>")
+        .find(|r| r.contains("Fabrikam Solutions"))
+        .unwrap();
+    assert!(row.contains("<td>Yes</td>"), "{row}");
+    // A later invitation without them never takes them away.
+    let again = invite_customer(&fabrikam, None, false).await;
+    let done = answer(&wingtip, &again, "accept").await;
+    assert!(done.main_text().contains("Nothing was changed."));
+    assert_eq!(
+        delegated_admin(&app, "Fabrikam Solutions", "Wingtip Toys"),
+        Some(true)
+    );
+}
+
+/// Customer-relationship links: addressed to one customer from its page, for customers' admins
+/// only.
+#[actix_web::test]
+async fn bad_customer_links_get_a_clear_page_and_change_nothing() {
+    let app = TestApp::spawn().await;
+    let contoso = app.signed_in("admin.agent@contoso.example").await;
+    let wingtip_page = contoso
+        .get("/customers")
+        .await
+        .link("Wingtip Toys")
+        .unwrap();
+    let page = contoso.get(&wingtip_page).await;
+    assert!(page.main_text().contains(
+        "Your organization has a relationship with this customer, with delegated admin privileges."
+    ));
+    let request = page.link("Request a relationship").unwrap();
+    let wingtip_id = org_id(&app, "Wingtip Toys");
+    assert_eq!(
+        request,
+        format!("/relationship-requests?customer={wingtip_id}")
+    );
+    let form = contoso.get(&request).await;
+    assert!(form
+        .main_text()
+        .contains("Only the Global admin of Wingtip Toys can accept it."));
+    // Remove the relationship first, so that accepting would visibly change something.
+    diesel::delete(
+        support_contacts::db::schema::customer_relationships::table.filter(
+            support_contacts::db::schema::customer_relationships::customer_id.eq(&wingtip_id),
+        ),
+    )
+    .execute(&mut app.conn())
+    .unwrap();
+    let sent = invite_customer(&contoso, Some(&wingtip_id), true).await;
+
+    let adatum = app.signed_in("admin@adatum.example").await;
+    let adatum_user = app.signed_in("user@adatum.example").await;
+    let fabrikam = app.signed_in("admin.agent@fabrikam.example").await;
+    add_user(
+        &app,
+        "Wingtip Toys",
+        "user@wingtip.example",
+        Role::CustomerUser,
+    );
+    let wingtip_user = app.signed_in("user@wingtip.example").await;
+    for (who, status, message) in [
+        (
+            &adatum,
+            403,
+            "This invitation was sent to another organization.",
+        ),
+        (
+            &adatum_user,
+            403,
+            "This invitation was sent to another organization.",
+        ),
+        (&contoso, 403, "This invitation is for a customer."),
+        (&fabrikam, 403, "This invitation is for a customer."),
+        (
+            &wingtip_user,
+            403,
+            "Only your organization's Global admin can answer this invitation.",
+        ),
+    ] {
+        let page = who.get(&sent.link).await;
+        assert_eq!(page.status, status);
+        assert!(page.main_text().contains(message), "{}", page.main_text());
+        assert_eq!(force_answer(who, &sent, "accept").await.status, status);
+    }
+    assert_eq!(
+        delegated_admin(&app, "Contoso Distribution", "Wingtip Toys"),
+        None
+    );
+    assert_eq!(invitation_status(&app, &sent), "pending");
+    // A customer id the partner does not sell to is not found (Litware sells nothing to Wingtip).
+    let litware = app.signed_in("admin.agent@litware.example").await;
+    let page = litware
+        .get(&format!("/relationship-requests?customer={wingtip_id}"))
+        .await;
+    assert_eq!(page.status, 404);
+    let wingtip = app.signed_in("admin@wingtip.example").await;
+    assert_eq!(answer(&wingtip, &sent, "accept").await.status, 200);
+    assert_eq!(
+        delegated_admin(&app, "Contoso Distribution", "Wingtip Toys"),
+        Some(true)
+    );
+
+    // An unaddressed link belongs to the first customer that answers it.
+    let open = invite_customer(&fabrikam, None, true).await;
+    assert_eq!(answer(&wingtip, &open, "decline").await.status, 200);
+    let page = adatum.get(&open.link).await;
+    assert_eq!(page.status, 410);
+    assert!(page.main_text().contains("This invitation was declined"));
+    let target: Option<String> = invitations::table
+        .filter(invitations::token_hash.eq(token_hash(&open.token)))
+        .select(invitations::target_organization_id)
+        .first(&mut app.conn())
+        .unwrap();
+    assert_eq!(target, Some(wingtip_id));
+    // Only partners' admins request relationships.
+    let helpdesk = app.signed_in("helpdesk@contoso.example").await;
+    assert_eq!(helpdesk.get("/relationship-requests").await.status, 403);
+    assert!(helpdesk
+        .get("/customers")
+        .await
+        .link("Request a relationship")
+        .is_none());
+}
+
+/// Designates Fabrikam for two of Adatum's subscriptions and Tailspin for Wingtip's; returns
+/// Adatum's admin.
+async fn resellers_designated(app: &TestApp) -> Browser {
+    let helpdesk = app.signed_in("helpdesk@contoso.example").await;
+    for product in [BUSINESS_STANDARD, E3] {
+        designate(
+            &helpdesk,
+            "Adatum Corporation",
+            product,
+            "Fabrikam Solutions",
+        )
+        .await;
+    }
+    designate(&helpdesk, "Wingtip Toys", "Office 365 E1", "Tailspin Toys").await;
+    let adatum = app.signed_in("admin@adatum.example").await;
+    assert_eq!(
+        contact_on_support_page(&adatum, BUSINESS_STANDARD).await,
+        "Fabrikam Solutions"
+    );
+    let fabrikam = app.signed_in("admin.agent@fabrikam.example").await;
+    let supported = fabrikam.get("/supported-subscriptions").await.main_text();
+    assert!(
+        supported.contains("Adatum Corporation Office 365 Business Standard Contoso Distribution")
+    );
+    adatum
+}
+
+/// The fallback events of a removal: one per subscription, by "system", naming the removal.
+fn assert_fallbacks(app: &TestApp, removal_action: &str, products: &[&str]) {
+    let removal: (String, String) = audit_events::table
+        .filter(audit_events::action.eq(removal_action))
+        .select((audit_events::id, audit_events::organization_id))
+        .first(&mut app.conn())
+        .unwrap();
+    type Fallback = (
+        String,
+        Option<String>,
+        String,
+        Option<String>,
+        Option<String>,
+        Option<String>,
+        String,
+    );
+    let mut fallbacks: Vec<Fallback> = audit_events::table
+        .filter(audit_events::action.eq("support_contact_fallback"))
+        .select((
+            audit_events::actor_name,
+            audit_events::actor_user_id,
+            audit_events::object_label,
+            audit_events::old_value,
+            audit_events::new_value,
+            audit_events::cause_event_id,
+            audit_events::organization_id,
+        ))
+        .load(&mut app.conn())
+        .unwrap();
+    fallbacks.sort_by(|a, b| a.2.cmp(&b.2));
+    let mut expected: Vec<&str> = products.to_vec();
+    expected.sort();
+    assert_eq!(
+        fallbacks.iter().map(|f| f.2.as_str()).collect::<Vec<_>>(),
+        expected
+    );
+    for (actor, actor_id, _, old, new, cause, organization) in fallbacks {
+        assert_eq!(actor, "system");
+        assert_eq!(actor_id, None);
+        assert_eq!(old.as_deref(), Some("Fabrikam Solutions"));
+        assert_eq!(new.as_deref(), Some("Contoso Distribution"));
+        assert_eq!(cause.as_deref(), Some(removal.0.as_str()));
+        assert_eq!(organization, org_id(app, "Contoso Distribution"));
+    }
+}
+
+/// After Fabrikam became ineligible: its subscriptions are Contoso's again, everywhere, at once.
+async fn assert_fabrikam_fell_back(app: &TestApp, adatum: &Browser) {
+    for product in [BUSINESS_STANDARD, E3] {
+        assert_eq!(
+            contact_of(app, product).as_deref(),
+            Some("Contoso Distribution")
+        );
+        assert_eq!(
+            contact_on_support_page(adatum, product).await,
+            "Contoso Distribution"
+        );
+    }
+    assert_eq!(
+        contact_of(app, "Office 365 E1").as_deref(),
+        Some("Tailspin Toys"),
+        "other designations stay"
+    );
+    assert!(
+        !available_contacts(app, "Adatum Corporation", BUSINESS_STANDARD)
+            .await
+            .contains(&"Fabrikam Solutions".to_string())
+    );
+    let fabrikam = app.signed_in("admin.agent@fabrikam.example").await;
+    assert!(fabrikam
+        .get("/supported-subscriptions")
+        .await
+        .main_text()
+        .contains("Your organization is not the designated support contact of any subscription."));
+}
+
+#[actix_web::test]
+async fn removing_a_partnership_returns_the_resellers_subscriptions_to_the_provider() {
+    let app = TestApp::spawn().await;
+    let adatum = resellers_designated(&app).await;
+    let helpdesk = app.signed_in("helpdesk@contoso.example").await;
+    let path = subscription_path(&helpdesk, "Adatum Corporation", BUSINESS_STANDARD).await;
+    let stale_form = helpdesk.get(&path).await;
+
+    let contoso = app.signed_in("admin.agent@contoso.example").await;
+    let list = contoso.get("/indirect-resellers").await;
+    let remove = format!(
+        "/indirect-resellers/{}/remove",
+        org_id(&app, "Fabrikam Solutions")
+    );
+    assert!(list.body.contains(&format!("href=\"{remove}\"")));
+    let confirmation = contoso.get(&remove).await;
+    assert!(confirmation
+        .body
+        .contains("<h1>Remove the partnership</h1>"));
+    assert!(confirmation
+        .main_text()
+        .contains("Remove your partnership with Fabrikam Solutions?"));
+    assert!(confirmation.body.contains(">Remove partnership</button>"));
+    assert_eq!(
+        partnership_status(&app, "Contoso Distribution", "Fabrikam Solutions").as_deref(),
+        Some("active"),
+        "asking changes nothing"
+    );
+    let done = confirm(&contoso, &remove).await;
+    assert_eq!(done.status, 303);
+    assert_eq!(done.location(), "/indirect-resellers?removed=1");
+    let list = contoso.get(done.location()).await;
+    assert!(list.main_text().contains("The partnership was removed."));
+    let row = list
+        .body
+        .split("<tr>")
+        .find(|r| r.contains("Fabrikam Solutions"))
+        .unwrap();
+    assert!(row.contains("Removed") && !row.contains("/remove"), "{row}");
+    assert_eq!(
+        partnership_status(&app, "Contoso Distribution", "Fabrikam Solutions").as_deref(),
+        Some("removed")
+    );
+    assert_fabrikam_fell_back(&app, &adatum).await;
+    assert_fallbacks(&app, "partnership_removed", &[BUSINESS_STANDARD, E3]);
+    // The fallback bumped the version: a form shown before is stale.
+    let fabrikam_id = org_id(&app, "Fabrikam Solutions");
+    let stale = helpdesk
+        .post_contact(&path, &stale_form, &fabrikam_id)
+        .await;
+    assert_eq!(stale.status, 409);
+    // Removing it again finds nothing.
+    assert_eq!(contoso.get(&remove).await.status, 404);
+    // A new invitation makes it active again.
+    let sent = invite_reseller(&contoso, "2000001").await;
+    let fabrikam = app.signed_in("admin.agent@fabrikam.example").await;
+    assert_eq!(answer(&fabrikam, &sent, "accept").await.status, 200);
+    assert_eq!(
+        partnership_status(&app, "Contoso Distribution", "Fabrikam Solutions").as_deref(),
+        Some("active")
+    );
+}
+
+#[actix_web::test]
+async fn a_customer_removing_a_relationship_returns_the_partners_subscriptions() {
+    let app = TestApp::spawn().await;
+    let adatum = resellers_designated(&app).await;
+    let page = adatum.get("/admin/relationships").await;
+    assert_eq!(page.status, 200);
+    assert!(page.body.contains("<h1>Partner relationships</h1>"));
+    for partner in [
+        "Contoso Distribution",
+        "Fabrikam Solutions",
+        "Litware Distribution",
+        "Northwind Traders",
+    ] {
+        assert!(
+            page.body
+                .contains(&format!("<th scope=\"row\">{partner}</th>")),
+            "{partner}"
+        );
+    }
+    assert!(
+        !page.body.contains("Tailspin Toys"),
+        "Tailspin works with Wingtip only"
+    );
+    let remove = format!(
+        "/admin/relationships/{}/remove",
+        org_id(&app, "Fabrikam Solutions")
+    );
+    assert!(page.body.contains(&format!("href=\"{remove}\"")));
+    let done = confirm(&adatum, &remove).await;
+    assert_eq!(done.status, 303);
+    let page = adatum.get(done.location()).await;
+    assert!(page.main_text().contains("The relationship was removed."));
+    assert!(!page
+        .body
+        .contains("<th scope=\"row\">Fabrikam Solutions</th>"));
+    assert_eq!(
+        delegated_admin(&app, "Fabrikam Solutions", "Adatum Corporation"),
+        None
+    );
+    assert_fabrikam_fell_back(&app, &adatum).await;
+    assert_fallbacks(&app, "relationship_removed", &[BUSINESS_STANDARD, E3]);
+}
+
+#[actix_web::test]
+async fn a_customer_removing_delegated_admin_privileges_returns_the_partners_subscriptions() {
+    let app = TestApp::spawn().await;
+    let adatum = resellers_designated(&app).await;
+    let fabrikam_id = org_id(&app, "Fabrikam Solutions");
+    let remove = format!("/admin/relationships/{fabrikam_id}/remove-delegated-admin");
+    let confirmation = adatum.get(&remove).await;
+    assert!(confirmation
+        .main_text()
+        .contains("Remove the delegated admin privileges of Fabrikam Solutions?"));
+    let done = confirm(&adatum, &remove).await;
+    assert_eq!(done.status, 303);
+    let page = adatum.get(done.location()).await;
+    assert!(page
+        .main_text()
+        .contains("The delegated admin privileges were removed."));
+    let row = page
+        .body
+        .split("<tr>")
+        .find(|r| r.contains("Fabrikam Solutions"))
+        .unwrap();
+    assert!(
+        row.contains("<td>No</td>") && !row.contains("remove-delegated-admin"),
+        "{row}"
+    );
+    assert_eq!(
+        delegated_admin(&app, "Fabrikam Solutions", "Adatum Corporation"),
+        Some(false),
+        "the relationship stays"
+    );
+    assert_fabrikam_fell_back(&app, &adatum).await;
+    assert_fallbacks(&app, "delegated_admin_removed", &[BUSINESS_STANDARD, E3]);
+    // Without privileges there is nothing more to remove.
+    assert_eq!(adatum.get(&remove).await.status, 404);
+}
+
+#[actix_web::test]
+async fn a_provider_removing_a_resellers_relationship_with_a_customer_returns_its_subscriptions() {
+    let app = TestApp::spawn().await;
+    let adatum = resellers_designated(&app).await;
+    let contoso = app.signed_in("admin.agent@contoso.example").await;
+    let customer = contoso
+        .get("/customers")
+        .await
+        .link("Adatum Corporation")
+        .unwrap();
+    let page = contoso.get(&customer).await;
+    assert!(page
+        .main_text()
+        .contains("Indirect resellers' relationships with this customer"));
+    let row_of = |name: &str| {
+        page.body
+            .split("<tr>")
+            .find(|r| r.contains(&format!("<th scope=\"row\">{name}</th>")))
+            .unwrap()
+            .to_string()
+    };
+    let fabrikam_row = row_of("Fabrikam Solutions");
+    assert!(fabrikam_row.contains("<td>Yes</td>"));
+    let northwind_row = row_of("Northwind Traders");
+    assert!(northwind_row.contains("<td>No</td>"));
+    assert!(
+        !page
+            .body
+            .contains("<th scope=\"row\">Litware Distribution</th>"),
+        "not Contoso's reseller"
+    );
+    let remove = format!(
+        "{customer}/resellers/{}/remove",
+        org_id(&app, "Fabrikam Solutions")
+    );
+    assert!(fabrikam_row.contains(&format!(
+        "href=\"{remove}\">Remove a relationship with a customer"
+    )));
+    let confirmation = contoso.get(&remove).await;
+    assert!(confirmation
+        .body
+        .contains("<h1>Remove a relationship with a customer</h1>"));
+    assert!(confirmation
+        .main_text()
+        .contains("Remove the relationship between Fabrikam Solutions and Adatum Corporation?"));
+    // Helpdesk agents neither see nor do it.
+    let helpdesk = app.signed_in("helpdesk@contoso.example").await;
+    assert!(!helpdesk.get(&customer).await.body.contains("/resellers/"));
+    assert_eq!(helpdesk.get(&remove).await.status, 403);
+    let csrf = helpdesk.get(&customer).await.csrf();
+    assert_eq!(
+        helpdesk
+            .post(&remove, &[("csrf_token", &csrf)])
+            .await
+            .status,
+        403
+    );
+
+    let done = confirm(&contoso, &remove).await;
+    assert_eq!(done.status, 303);
+    assert_eq!(done.location(), format!("{customer}?removed=1"));
+    let page = contoso.get(done.location()).await;
+    assert!(page.main_text().contains("The relationship was removed."));
+    assert_eq!(
+        delegated_admin(&app, "Fabrikam Solutions", "Adatum Corporation"),
+        None
+    );
+    assert_fabrikam_fell_back(&app, &adatum).await;
+    assert_fallbacks(&app, "relationship_removed", &[BUSINESS_STANDARD, E3]);
+}
+
+#[actix_web::test]
+async fn removals_that_leave_a_designation_eligible_change_no_subscription() {
+    let app = TestApp::spawn().await;
+    let adatum = resellers_designated(&app).await;
+    // Northwind (no delegated admin privileges, designated nowhere) and Contoso itself.
+    for partner in ["Northwind Traders", "Contoso Distribution"] {
+        let remove = format!("/admin/relationships/{}/remove", org_id(&app, partner));
+        assert_eq!(confirm(&adatum, &remove).await.status, 303);
+    }
+    assert_eq!(events(&app, "relationship_removed"), 2);
+    assert_eq!(events(&app, "support_contact_fallback"), 0);
+    assert_eq!(
+        contact_of(&app, BUSINESS_STANDARD).as_deref(),
+        Some("Fabrikam Solutions")
+    );
+}
+
+#[actix_web::test]
+async fn no_organization_can_see_or_act_on_anothers_relationships() {
+    let app = TestApp::spawn().await;
+    let fabrikam = org_id(&app, "Fabrikam Solutions");
+    let litware_id = org_id(&app, "Litware Distribution");
+    let adatum_id = org_id(&app, "Adatum Corporation");
+    let unchanged = |app: &TestApp| {
+        assert_eq!(
+            partnership_status(app, "Contoso Distribution", "Fabrikam Solutions").as_deref(),
+            Some("active")
+        );
+        assert_eq!(
+            delegated_admin(app, "Fabrikam Solutions", "Adatum Corporation"),
+            Some(true)
+        );
+        assert_eq!(
+            delegated_admin(app, "Litware Distribution", "Adatum Corporation"),
+            Some(true)
+        );
+        assert_eq!(all_events(app), 0);
+    };
+    // Another provider's partnership and its reseller's relationships.
+    let litware = app.signed_in("admin.agent@litware.example").await;
+    let list = litware.get("/indirect-resellers").await;
+    assert!(!list.body.contains("Fabrikam Solutions"));
+    let customer = litware.get(&format!("/customers/{adatum_id}")).await;
+    assert_eq!(customer.status, 200);
+    assert!(!customer.body.contains("Fabrikam Solutions"));
+    for path in [
+        format!("/indirect-resellers/{fabrikam}/remove"),
+        format!("/customers/{adatum_id}/resellers/{fabrikam}/remove"),
+    ] {
+        assert_eq!(litware.get(&path).await.status, 404, "{path}");
+        let csrf = list.csrf();
+        assert_eq!(
+            litware.post(&path, &[("csrf_token", &csrf)]).await.status,
+            404,
+            "{path}"
+        );
+    }
+    // A provider cannot remove a relationship of a partner that is not its reseller.
+    let contoso = app.signed_in("admin.agent@contoso.example").await;
+    let path = format!("/customers/{adatum_id}/resellers/{litware_id}/remove");
+    assert_eq!(contoso.get(&path).await.status, 404);
+    let csrf = contoso.get("/customers").await.csrf();
+    assert_eq!(
+        contoso.post(&path, &[("csrf_token", &csrf)]).await.status,
+        404
+    );
+    // Another customer's partners.
+    let wingtip = app.signed_in("admin@wingtip.example").await;
+    let page = wingtip.get("/admin/relationships").await;
+    assert!(page.body.contains("Tailspin Toys") && page.body.contains("Contoso Distribution"));
+    assert!(!page.body.contains("Fabrikam Solutions") && !page.body.contains("Litware"));
+    for path in [
+        format!("/admin/relationships/{fabrikam}/remove"),
+        format!("/admin/relationships/{litware_id}/remove"),
+        format!("/admin/relationships/{litware_id}/remove-delegated-admin"),
+        format!("/admin/relationships/{adatum_id}/remove"),
+        "/admin/relationships/not-an-id/remove".to_string(),
+    ] {
+        assert_eq!(wingtip.get(&path).await.status, 404, "{path}");
+        assert_eq!(
+            wingtip
+                .post(&path, &[("csrf_token", &page.csrf())])
+                .await
+                .status,
+            404,
+            "{path}"
+        );
+    }
+    // Wrong kinds of users.
+    let reseller = app.signed_in("admin.agent@fabrikam.example").await;
+    assert_eq!(reseller.get("/admin/relationships").await.status, 403);
+    let user = app.signed_in("user@adatum.example").await;
+    assert_eq!(user.get("/admin/relationships").await.status, 403);
+    let remove = format!("/admin/relationships/{fabrikam}/remove");
+    let csrf = user.get("/admin/relationships").await.csrf();
+    assert_eq!(
+        user.post(&remove, &[("csrf_token", &csrf)]).await.status,
+        403
+    );
+    // Every removal needs the session's CSRF token.
+    let adatum = app.signed_in("admin@adatum.example").await;
+    assert_eq!(
+        adatum
+            .post(&remove, &[("csrf_token", "forged")])
+            .await
+            .status,
+        403
+    );
+    assert_eq!(adatum.post(&remove, &[]).await.status, 403);
+    unchanged(&app);
+}
+
+#[actix_web::test]
+async fn resellers_see_the_subscriptions_they_support_read_only() {
+    let app = TestApp::spawn().await;
+    let fabrikam = app.signed_in("admin.agent@fabrikam.example").await;
+    let page = fabrikam.get("/supported-subscriptions").await;
+    assert_eq!(page.status, 200);
+    assert!(
+        page.body.contains(">Supported subscriptions</a>"),
+        "in the nav"
+    );
+    assert!(page
+        .main_text()
+        .contains("Your organization is not the designated support contact of any subscription."));
+    resellers_designated(&app).await;
+    let page = fabrikam.get("/supported-subscriptions").await;
+    let text = page.main_text();
+    assert!(
+        text.contains("Customer Product Indirect provider"),
+        "{text}"
+    );
+    assert!(text.contains("Adatum Corporation Microsoft 365 E3 Contoso Distribution"));
+    assert!(text.contains("Adatum Corporation Office 365 Business Standard Contoso Distribution"));
+    assert!(
+        !text.contains("Office 365 E1"),
+        "Tailspin's, not Fabrikam's"
+    );
+    assert!(
+        !page
+            .body
+            .contains("<form method=\"post\" action=\"/supported"),
+        "read-only"
+    );
+    for email in ["helpdesk@contoso.example", "admin@adatum.example"] {
+        let b = app.signed_in(email).await;
+        assert_eq!(
+            b.get("/supported-subscriptions").await.status,
+            403,
+            "{email}"
+        );
+    }
+}
+
+#[actix_web::test]
+async fn the_new_pages_use_the_glossary_words_in_each_language() {
+    let app = TestApp::spawn().await;
+    let contoso = app.signed_in("admin.agent@contoso.example").await;
+    let customer = contoso
+        .get("/customers")
+        .await
+        .link("Adatum Corporation")
+        .unwrap();
+    let sent = invite_customer(&contoso, Some(&org_id(&app, "Wingtip Toys")), true).await;
+    let wingtip = app.signed_in("admin@wingtip.example").await;
+    let adatum = app.signed_in("admin@adatum.example").await;
+    for (tag, resellers, request, include, remove, dap, relationships, audit, cannot) in [
+        (
+            "en",
+            "Indirect resellers",
+            "Request a relationship",
+            "Include delegated admin privileges",
+            "Remove a relationship with a customer",
+            "Delegated admin privileges",
+            "Partner relationships",
+            "Audit log",
+            "This invitation can't be used",
+        ),
+        (
+            "zh-TW",
+            "間接轉銷商",
+            "要求建立關係",
+            "包含委派系統管理員許可權",
+            "移除與客戶的關係",
+            "委派系統管理員許可權",
+            "合作夥伴關係",
+            "稽核記錄",
+            "無法使用此邀請",
+        ),
+        (
+            "ja-JP",
+            "間接リセラー",
+            "関係を要求",
+            "委任された管理者特権を含める",
+            "顧客との再販業者関係の削除",
+            "委任された管理者特権",
+            "パートナーとの関係",
+            "監査ログ",
+            "この招待は使用できません",
+        ),
+    ] {
+        for b in [&contoso, &wingtip, &adatum] {
+            b.set_cookie("lang", tag);
+        }
+        let page = contoso.get("/indirect-resellers").await;
+        assert_eq!(page.html_lang(), Some(tag));
+        assert!(
+            page.body.contains(&format!("<h1>{resellers}</h1>")),
+            "{tag}"
+        );
+        assert!(
+            page.body.contains(&format!(">{resellers}</a>")),
+            "{tag} nav"
+        );
+        assert!(page.body.contains(&format!(">{request}</button>")), "{tag}");
+        assert!(page.body.contains(&format!(">{audit}</a>")), "{tag} nav");
+        let form = contoso.get("/relationship-requests").await;
+        assert!(
+            form.body
+                .contains(&format!("<label for=\"delegated_admin\">{include}</label>")),
+            "{tag}"
+        );
+        let page = contoso.get(&customer).await;
+        assert!(page.body.contains(&format!(">{remove}<span")), "{tag}");
+        let invitation = wingtip.get(&sent.link).await;
+        assert_eq!(invitation.html_lang(), Some(tag));
+        assert!(
+            invitation
+                .body
+                .contains(&format!("<h2 id=\"delegated-heading\">{dap}</h2>")),
+            "{tag}"
+        );
+        let page = adatum.get("/admin/relationships").await;
+        assert!(
+            page.body.contains(&format!("<h1>{relationships}</h1>")),
+            "{tag}"
+        );
+        let bad = adatum.get("/invitations/nonsense").await;
+        assert_eq!(bad.html_lang(), Some(tag));
+        assert!(
+            bad.main_text().starts_with(cannot),
+            "{tag}: {}",
+            bad.main_text()
+        );
+        assert!(
+            !bad.body.contains("invitation-not-valid"),
+            "{tag}: a message, not an id"
+        );
+    }
+    // The ready-to-send message is in the sender's language.
+    contoso.set_cookie("lang", "ja-JP");
+    let sent = invite_reseller(
+        &app.signed_in("admin.agent@litware.example").await,
+        "2000001",
+    )
+    .await;
+    assert!(sent.message.contains("partner ID 1000002"));
+    let litware = app.signed_in("admin.agent@litware.example").await;
+    litware.set_cookie("lang", "zh-TW");
+    let sent = invite_reseller(&litware, "2000002").await;
+    assert!(
+        sent.message.contains("合作夥伴識別碼 1000002"),
+        "{}",
+        sent.message
+    );
+    assert!(sent.message.contains("「支援連絡人」"), "{}", sent.message);
+}
