@@ -104,7 +104,17 @@ pub fn build_app(
         }))
         .wrap(from_fn(error_pages::render_errors))
         .wrap(sessions)
-        .wrap(Logger::new("%r %s %Dms"))
+        .wrap(
+            // The request line without invitation tokens: a log must not hold working links.
+            Logger::new("%{request}xi %s %Dms").custom_request_replace("request", |req| {
+                crate::domain::invitations::redact_tokens(&format!(
+                    "{} {} {:?}",
+                    req.method(),
+                    req.uri(),
+                    req.version()
+                ))
+            }),
+        )
         .wrap(security_headers())
 }
 
