@@ -249,6 +249,7 @@ relationships-title = Partner relationships
 relationships-intro = The partners that have a relationship with your organization. A partner with delegated admin privileges can manage your services and can be the designated support contact of your subscriptions.
 relationships-empty = No partner has a relationship with your organization.
 relationships-col-partner = Partner
+relationships-col-since = Since
 relationships-col-kind = Type
 relationships-remove = Remove relationship
 relationships-remove-delegated = Remove delegated admin privileges

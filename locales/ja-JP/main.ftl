@@ -248,6 +248,7 @@ relationships-title = パートナーとの関係
 relationships-intro = お使いの組織と関係のあるパートナーです。委任された管理者特権を持つパートナーは、お使いのサービスを管理でき、サブスクリプションの指定のサポート連絡先になることができます。
 relationships-empty = お使いの組織と関係のあるパートナーはありません。
 relationships-col-partner = パートナー
+relationships-col-since = 開始日
 relationships-col-kind = 種類
 relationships-remove = 関係を削除
 relationships-remove-delegated = 委任された管理者特権を削除

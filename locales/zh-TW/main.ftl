@@ -248,6 +248,7 @@ relationships-title = 合作夥伴關係
 relationships-intro = 與您的組織有關係的合作夥伴。擁有委派系統管理員許可權的合作夥伴可以管理您的服務，也可以成為您訂用帳戶的指派的支援連絡人。
 relationships-empty = 目前沒有任何合作夥伴與您的組織有關係。
 relationships-col-partner = 合作夥伴
+relationships-col-since = 建立日期
 relationships-col-kind = 類型
 relationships-remove = 移除關係
 relationships-remove-delegated = 移除委派系統管理員許可權
