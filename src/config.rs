@@ -72,6 +72,10 @@ pub struct ServeArgs {
     /// Send cookies without the Secure flag (only for plain-HTTP local development).
     #[arg(long, env = "INSECURE_COOKIES")]
     pub insecure_cookies: bool,
+    /// The address users reach this site at (e.g. https://support.example.com), used in the
+    /// invitation links the product makes. Without it the request's own host is used.
+    #[arg(long, env = "PUBLIC_URL")]
+    pub public_url: Option<String>,
     /// Worker threads (defaults to the number of cores).
     #[arg(long, env = "WORKERS")]
     pub workers: Option<usize>,
@@ -89,6 +93,8 @@ pub struct Settings {
     pub max_concurrent_hashes: usize,
     /// How long a signed-in session lives.
     pub session_ttl: Duration,
+    /// The site's public address without a trailing slash, for links sent to other people.
+    pub public_url: Option<String>,
 }
 
 impl std::fmt::Debug for Settings {
@@ -98,6 +104,7 @@ impl std::fmt::Debug for Settings {
             .field("secure_cookies", &self.secure_cookies)
             .field("max_concurrent_hashes", &self.max_concurrent_hashes)
             .field("session_ttl", &self.session_ttl)
+            .field("public_url", &self.public_url)
             .finish()
     }
 }
@@ -110,6 +117,7 @@ impl Settings {
             secure_cookies: false,
             max_concurrent_hashes: 4,
             session_ttl: Duration::from_secs(8 * 3600),
+            public_url: None,
         }
     }
 }
@@ -138,9 +146,36 @@ pub fn parse_session_key(raw: &str) -> Result<Vec<u8>, String> {
     Ok(bytes)
 }
 
+/// Checks the configured public address: http or https, a host, nothing after the path.
+pub fn parse_public_url(raw: &str) -> Result<String, String> {
+    let parsed =
+        url::Url::parse(raw.trim()).map_err(|e| format!("PUBLIC_URL `{raw}` is not a URL: {e}"))?;
+    if !matches!(parsed.scheme(), "http" | "https") || parsed.host_str().is_none() {
+        return Err(format!(
+            "PUBLIC_URL `{raw}` must be an http:// or https:// address"
+        ));
+    }
+    if parsed.query().is_some() || parsed.fragment().is_some() {
+        return Err(format!(
+            "PUBLIC_URL `{raw}` must not have a query or fragment"
+        ));
+    }
+    Ok(parsed.as_str().trim_end_matches('/').to_string())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn public_urls_are_checked() {
+        assert_eq!(
+            parse_public_url("https://support.example.com/").unwrap(),
+            "https://support.example.com"
+        );
+        assert!(parse_public_url("ftp://x.example").is_err());
+        assert!(parse_public_url("support.example.com").is_err());
+    }
 
     #[test]
     fn short_session_keys_are_refused() {

@@ -3,7 +3,9 @@
 use std::net::TcpListener;
 
 use clap::Parser;
-use support_contacts::config::{parse_session_key, random_key, Cli, Command, Settings};
+use support_contacts::config::{
+    parse_public_url, parse_session_key, random_key, Cli, Command, Settings,
+};
 use support_contacts::db::{demo, Db};
 use support_contacts::startup::{serve, AppState};
 
@@ -43,6 +45,10 @@ fn main() -> anyhow::Result<()> {
                     random_key()
                 }
             };
+            let public_url = match &args.public_url {
+                Some(raw) => Some(parse_public_url(raw).map_err(|e| anyhow::anyhow!(e))?),
+                None => None,
+            };
             let db = open_database(&args.database)?;
             if args.demo {
                 let password = std::env::var("DEMO_PASSWORD")
@@ -77,6 +83,7 @@ fn main() -> anyhow::Result<()> {
                     .map(|n| n.get())
                     .unwrap_or(2),
                 session_ttl: std::time::Duration::from_secs(8 * 3600),
+                public_url,
             };
             let listener = TcpListener::bind(&args.bind)
                 .map_err(|e| anyhow::anyhow!("cannot listen on {}: {e}", args.bind))?;

@@ -65,6 +65,7 @@ subscription-status-suspended = Suspended
 commerce-license-based = License-based
 commerce-new-commerce = New commerce
 designated-support-contact = Designated support contact
+contact-section-title = Technical support
 contact-not-applicable = Not applicable (new commerce)
 contact-hint-default = For new subscriptions, the designated support contact defaults to the indirect provider. You can also change this to an indirect reseller that has delegated admin privileges.
 contact-hint-missing = If the reseller's name doesn't appear in the list of available support contacts, add them in by requesting a relationship. After the relationship is established, they should appear in the list.

@@ -64,6 +64,7 @@ subscription-status-suspended = 一時停止中
 commerce-license-based = ライセンスベース
 commerce-new-commerce = 新しいコマース
 designated-support-contact = 指定のサポート連絡先
+contact-section-title = テクニカル サポート
 contact-not-applicable = 該当なし（新しいコマース）
 contact-hint-default = 新しいサブスクリプションでは、指定のサポート連絡先は既定で間接プロバイダーに設定されます。委任された管理者特権を持つ間接リセラーに変更することもできます。
 contact-hint-missing = 利用可能なサポートの連絡先の一覧にリセラーの名前が表示されない場合は、関係を要求して追加してください。関係が確立されると、そのリセラーが一覧に表示されます。

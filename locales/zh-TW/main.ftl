@@ -64,6 +64,7 @@ subscription-status-suspended = 已暫停
 commerce-license-based = 以授權為基礎
 commerce-new-commerce = 新商務
 designated-support-contact = 指派的支援連絡人
+contact-section-title = 技術支援
 contact-not-applicable = 不適用（新商務）
 contact-hint-default = 對於新的訂用帳戶，指派的支援連絡人預設為間接提供者。您也可以將其變更為具有委派系統管理員許可權的間接轉銷商。
 contact-hint-missing = 如果轉銷商的名稱未出現在可用的支援連絡人清單中，請透過要求建立關係來新增該轉銷商。建立關係之後，該轉銷商應該就會出現在清單中。

@@ -170,6 +170,13 @@ impl Db {
                 }
             }
         }
+        if let DatabaseTarget::Sqlite { path } = &target {
+            // WAL is a property of the file: set it once on one connection, so the pool's
+            // first connections do not race to change the journal mode.
+            let mut conn = diesel::SqliteConnection::establish(path)
+                .map_err(|e| anyhow::anyhow!("cannot open the database: {e}"))?;
+            conn.batch_execute("PRAGMA busy_timeout = 10000; PRAGMA journal_mode = WAL;")?;
+        }
         let manager = Manager {
             target: target.clone(),
             statement_timeout: settings.statement_timeout,

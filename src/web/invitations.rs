@@ -47,9 +47,15 @@ pub fn created(
     target: Option<&Organization>,
     back_href: &str,
 ) -> Result<HttpResponse, AppError> {
-    let link = {
-        let info = req.connection_info();
-        format!("{}://{}/invitations/{token}", info.scheme(), info.host())
+    let configured = req
+        .app_data::<actix_web::web::Data<crate::config::Settings>>()
+        .and_then(|s| s.public_url.clone());
+    let link = match configured {
+        Some(base) => format!("{base}/invitations/{token}"),
+        None => {
+            let info = req.connection_info();
+            format!("{}://{}/invitations/{token}", info.scheme(), info.host())
+        }
     };
     let expires_at = viewer.datetime(&invitation.expires_at);
     let partner_id = inviting.partner_id.clone().unwrap_or_default();

@@ -157,6 +157,15 @@ impl Viewer {
         self.locale.format_datetime(*at)
     }
 
+    /// True when the main navigation's link to `prefix` leads to this page or one below it.
+    pub fn nav_current(&self, prefix: &str) -> bool {
+        let path = self.path.split('?').next().unwrap_or("");
+        path == prefix
+            || path
+                .strip_prefix(prefix)
+                .is_some_and(|rest| rest.starts_with('/'))
+    }
+
     /// The language switcher's links, each coming back to this page.
     pub fn languages(&self) -> Vec<LanguageLink> {
         Locale::ALL

@@ -1164,3 +1164,40 @@ async fn the_new_pages_use_the_glossary_words_in_each_language() {
     );
     assert!(sent.message.contains("「支援連絡人」"), "{}", sent.message);
 }
+
+#[actix_web::test]
+async fn invitation_links_use_the_configured_public_address() {
+    use support_contacts::config::Settings;
+    use support_contacts::db::PoolSettings;
+    let app = TestApp::spawn_on(
+        fresh_database(),
+        Settings {
+            public_url: Some("https://support.example.com".into()),
+            ..Settings::for_tests()
+        },
+        PoolSettings::default(),
+    )
+    .await;
+    let contoso = app.signed_in("admin.agent@contoso.example").await;
+    let sent = crate::flows::invite_customer(&contoso, None, true).await;
+    assert!(
+        sent.link
+            .starts_with("https://support.example.com/invitations/"),
+        "{}",
+        sent.link
+    );
+    assert!(
+        sent.message.contains(&sent.link),
+        "the message carries the link"
+    );
+    // Without the setting the link names the host the request came to.
+    let plain = TestApp::spawn().await;
+    let contoso = plain.signed_in("admin.agent@contoso.example").await;
+    let sent = crate::flows::invite_customer(&contoso, None, true).await;
+    assert!(
+        sent.link
+            .starts_with(&format!("{}/invitations/", plain.base)),
+        "{}",
+        sent.link
+    );
+}

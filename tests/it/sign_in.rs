@@ -19,6 +19,12 @@ async fn a_partner_signs_in_and_lands_on_customers() {
     assert!(customers.main_text().contains("Adatum Corporation"));
     assert!(customers.body.contains("Hana Helpdesk"));
     assert!(customers.body.contains("Helpdesk agent"));
+    assert!(
+        customers
+            .body
+            .contains("<a href=\"/customers\" aria-current=\"page\">Customers</a>"),
+        "the navigation marks the current page"
+    );
 }
 
 #[actix_web::test]

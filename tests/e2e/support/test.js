@@ -84,6 +84,21 @@ class App {
       .getByRole('definition');
   }
 
+  /**
+   * The cell of the table row that links to `linkName`, in the column whose header is the
+   * message `columnId`: found the way a person reads a table, by its column header.
+   */
+  async cellIn(linkName, columnId) {
+    const table = this.page.getByRole('table').filter({
+      has: this.page.getByRole('link', { name: linkName, exact: true }),
+    });
+    const headers = await table.getByRole('columnheader').allInnerTexts();
+    const column = headers.map((h) => h.trim()).indexOf(this.t(columnId));
+    if (column < 0) throw new Error(`no column "${this.t(columnId)}" in ${JSON.stringify(headers)}`);
+    const row = table.getByRole('row').filter({ has: this.page.getByRole('link', { name: linkName, exact: true }) });
+    return row.getByRole('cell').nth(column);
+  }
+
   button(nameId) {
     return this.page.getByRole('button', { name: this.t(nameId), exact: true });
   }
