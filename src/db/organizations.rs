@@ -84,6 +84,14 @@ pub fn count(conn: &mut DbConnection) -> QueryResult<i64> {
     organizations::table.count().get_result(conn)
 }
 
+/// Takes the write lock on an organization's row without changing it; the first statement of
+/// a transaction that reads the row and then changes it.
+pub fn lock(conn: &mut DbConnection, org_id: &str) -> QueryResult<usize> {
+    diesel::update(organizations::table.find(org_id))
+        .set(organizations::name.eq(organizations::name))
+        .execute(conn)
+}
+
 pub fn update_support_profile(
     conn: &mut DbConnection,
     org_id: &str,

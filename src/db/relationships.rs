@@ -255,6 +255,20 @@ fn customer_relationship_event(
     )
 }
 
+/// Runs an insert in a savepoint; when another transaction inserted the same pair first (a
+/// unique violation), nothing is inserted and None is returned instead of failing the request.
+fn insert_unless_present(
+    conn: &mut DbConnection,
+    insert: impl FnOnce(&mut DbConnection) -> QueryResult<String>,
+) -> QueryResult<Option<String>> {
+    use diesel::result::{DatabaseErrorKind, Error};
+    match conn.transaction(|c| insert(c)) {
+        Ok(id) => Ok(Some(id)),
+        Err(Error::DatabaseError(DatabaseErrorKind::UniqueViolation, _)) => Ok(None),
+        Err(e) => Err(e),
+    }
+}
+
 /// Makes the partnership active (new, or again after a removal). Returns the event that
 /// records it, or None when it was active already. Runs inside the caller's transaction.
 pub fn establish_partnership(
@@ -264,24 +278,31 @@ pub fn establish_partnership(
     reseller_id: &str,
     now: NaiveDateTime,
 ) -> QueryResult<Option<AuditEvent>> {
-    let existing: Option<(String, String)> = partnerships::table
+    // Write first and act on what changed: a removal or another acceptance running at the same
+    // moment is then waited for (PostgreSQL re-checks the row) instead of being overwritten.
+    let reactivated = diesel::update(
+        partnerships::table
+            .filter(partnerships::provider_id.eq(provider_id))
+            .filter(partnerships::reseller_id.eq(reseller_id))
+            .filter(partnerships::status.eq(REMOVED)),
+    )
+    .set(partnerships::status.eq(ACTIVE))
+    .execute(conn)?;
+    let existing: Option<String> = partnerships::table
         .filter(partnerships::provider_id.eq(provider_id))
         .filter(partnerships::reseller_id.eq(reseller_id))
-        .select((partnerships::id, partnerships::status))
+        .select(partnerships::id)
         .first(conn)
         .optional()?;
     let (id, old) = match existing {
-        Some((_, status)) if status == ACTIVE => return Ok(None),
-        Some((id, _)) => {
-            diesel::update(partnerships::table.find(&id))
-                .set(partnerships::status.eq(ACTIVE))
-                .execute(conn)?;
-            (id, RelationshipValue::Removed)
-        }
-        None => (
-            insert_partnership(conn, provider_id, reseller_id, now)?,
-            RelationshipValue::None,
-        ),
+        Some(id) if reactivated > 0 => (id, RelationshipValue::Removed),
+        Some(_) => return Ok(None),
+        None => match insert_unless_present(conn, |c| {
+            insert_partnership(c, provider_id, reseller_id, now)
+        })? {
+            Some(id) => (id, RelationshipValue::None),
+            None => return Ok(None),
+        },
     };
     let event = relationship_event(
         conn,
@@ -309,27 +330,35 @@ pub fn establish_customer_relationship(
     delegated_admin: bool,
     now: NaiveDateTime,
 ) -> QueryResult<Option<AuditEvent>> {
-    let existing: Option<(String, bool)> = customer_relationships::table
+    // Write first (see establish_partnership): add the privileges where the relationship lacks
+    // them, then create the relationship only if there is none.
+    let upgraded = if delegated_admin {
+        diesel::update(
+            customer_relationships::table
+                .filter(customer_relationships::partner_id.eq(partner_id))
+                .filter(customer_relationships::customer_id.eq(customer_id))
+                .filter(customer_relationships::delegated_admin.eq(false)),
+        )
+        .set(customer_relationships::delegated_admin.eq(true))
+        .execute(conn)?
+    } else {
+        0
+    };
+    let existing: Option<String> = customer_relationships::table
         .filter(customer_relationships::partner_id.eq(partner_id))
         .filter(customer_relationships::customer_id.eq(customer_id))
-        .select((
-            customer_relationships::id,
-            customer_relationships::delegated_admin,
-        ))
+        .select(customer_relationships::id)
         .first(conn)
         .optional()?;
     let (id, old) = match existing {
-        Some((_, had)) if had || !delegated_admin => return Ok(None),
-        Some((id, _)) => {
-            diesel::update(customer_relationships::table.find(&id))
-                .set(customer_relationships::delegated_admin.eq(true))
-                .execute(conn)?;
-            (id, RelationshipValue::WithoutDelegatedAdmin)
-        }
-        None => (
-            insert_customer_relationship(conn, partner_id, customer_id, delegated_admin, now)?,
-            RelationshipValue::None,
-        ),
+        Some(id) if upgraded > 0 => (id, RelationshipValue::WithoutDelegatedAdmin),
+        Some(_) => return Ok(None),
+        None => match insert_unless_present(conn, |c| {
+            insert_customer_relationship(c, partner_id, customer_id, delegated_admin, now)
+        })? {
+            Some(id) => (id, RelationshipValue::None),
+            None => return Ok(None),
+        },
     };
     let event = customer_relationship_event(
         conn,
@@ -357,6 +386,12 @@ fn remove_with_fallback(
 ) -> Result<String, RelationshipError> {
     conn.transaction(|conn| {
         let now = super::now();
+        // Removals lock many subscriptions; on PostgreSQL two of them at once could lock them
+        // in different orders and deadlock, so they take turns (SQLite has one writer anyway).
+        if let DbConnection::Postgres(pg) = conn {
+            use diesel::connection::SimpleConnection;
+            pg.batch_execute("SELECT pg_advisory_xact_lock(5366001)")?;
+        }
         super::subscriptions::lock(conn, scope)?;
         let event = remove(conn, now)?;
         super::audit::append(conn, &event)?;

@@ -182,7 +182,13 @@ impl AuditFilter {
         }
         let date = |v: Option<&str>| {
             present(v)
-                .map(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").map_err(|_| "audit-error-date"))
+                .map(|d| {
+                    NaiveDate::parse_from_str(d, "%Y-%m-%d")
+                        .ok()
+                        // Years every backend stores (PostgreSQL has none before 4713 BC).
+                        .filter(|d| (1..=9999).contains(&chrono::Datelike::year(d)))
+                        .ok_or("audit-error-date")
+                })
                 .transpose()
         };
         let customer_id = match present(customer) {
@@ -282,7 +288,14 @@ mod tests {
             AuditFilter::parse(Some(""), Some(""), Some(" ")),
             Ok(AuditFilter::default())
         );
-        for bad in ["2026-13-01", "yesterday", "2026-02-30", "01/11/2026"] {
+        for bad in [
+            "2026-13-01",
+            "yesterday",
+            "2026-02-30",
+            "01/11/2026",
+            "-5000-01-01",
+            "+10000-01-01",
+        ] {
             assert_eq!(
                 AuditFilter::parse(None, Some(bad), None),
                 Err("audit-error-date"),

@@ -142,8 +142,7 @@ pub async fn show(
 ) -> Result<HttpResponse, AppError> {
     let token = path.into_inner();
     let Some(user) = viewer.user.clone() else {
-        let next = percent_encoding::utf8_percent_encode(&viewer.path, QUERY_VALUE);
-        return Ok(see_other(&format!("/sign-in?next={next}")));
+        return Ok(sign_in_then_back(&token));
     };
     let lookup = token.clone();
     let found = db
@@ -182,13 +181,23 @@ pub struct AnsweredPage {
     pub continue_href: &'static str,
 }
 
+/// Sends a signed-out visitor to sign in and back to the invitation's page (the link itself,
+/// also when the session ended between showing the page and pressing a button).
+fn sign_in_then_back(token: &str) -> HttpResponse {
+    let path = format!("/invitations/{token}");
+    let next = percent_encoding::utf8_percent_encode(&path, QUERY_VALUE);
+    see_other(&format!("/sign-in?next={next}"))
+}
+
 async fn answer(
     viewer: Viewer,
     token: String,
     db: &Db,
     accept: bool,
 ) -> Result<HttpResponse, AppError> {
-    let user = viewer.signed_in()?.clone();
+    let Some(user) = viewer.user.clone() else {
+        return Ok(sign_in_then_back(&token));
+    };
     let actor = user.actor();
     let who = user.clone();
     let outcome = db

@@ -92,6 +92,9 @@ pub async fn submit(
     db.run(move |conn| {
         use diesel::Connection;
         conn.transaction(|conn| {
+            // Write first: the row is locked before it is read, so two saves at once are
+            // recorded one after the other, and SQLite never has to upgrade a read lock.
+            db::organizations::lock(conn, &user.organization_id)?;
             let before = db::organizations::find(conn, &user.organization_id)?
                 .ok_or(diesel::result::Error::NotFound)?;
             db::organizations::update_support_profile(

@@ -1201,3 +1201,63 @@ async fn invitation_links_use_the_configured_public_address() {
         sent.link
     );
 }
+
+#[actix_web::test]
+async fn two_invitations_for_the_same_pair_accepted_at_once_make_one_relationship() {
+    let app = TestApp::spawn().await;
+    let fabrikam = app.signed_in("admin.agent@fabrikam.example").await;
+    let first_link = invite_customer(&fabrikam, None, true).await;
+    let second_link = invite_customer(&fabrikam, None, true).await;
+    let first = app.signed_in("admin@wingtip.example").await;
+    let second = app.signed_in("admin@wingtip.example").await;
+    let (a, b) = futures_util::future::join(
+        force_answer(&first, &first_link, "accept"),
+        force_answer(&second, &second_link, "accept"),
+    )
+    .await;
+    assert_eq!(
+        (a.status, b.status),
+        (200, 200),
+        "{} / {}",
+        a.main_text(),
+        b.main_text()
+    );
+    assert_eq!(
+        delegated_admin(&app, "Fabrikam Solutions", "Wingtip Toys"),
+        Some(true)
+    );
+    assert_eq!(
+        events(&app, "relationship_accepted"),
+        1,
+        "one change, recorded once"
+    );
+    assert!(available_contacts(&app, "Wingtip Toys", "Office 365 E1")
+        .await
+        .contains(&"Fabrikam Solutions".to_string()));
+}
+
+#[actix_web::test]
+async fn pressing_accept_after_the_session_ended_signs_in_and_comes_back() {
+    let app = TestApp::spawn().await;
+    let litware = app.signed_in("admin.agent@litware.example").await;
+    let sent = invite_reseller(&litware, "2000001").await;
+    let fabrikam = app.signed_in("admin.agent@fabrikam.example").await;
+    let page = fabrikam.get(&sent.link).await;
+    assert_eq!(page.status, 200);
+    // The session ends elsewhere; the page with its form is still open.
+    let other = app.browser();
+    other.set_cookie("sc_session", &fabrikam.cookie("sc_session").unwrap());
+    other.sign_out().await;
+    let pressed = fabrikam
+        .post(
+            &format!("{}/accept", sent.path()),
+            &[("csrf_token", &page.csrf())],
+        )
+        .await;
+    assert_eq!(pressed.status, 303);
+    assert_eq!(pressed.location(), format!("/sign-in?next={}", sent.path()));
+    assert_eq!(
+        partnership_status(&app, "Litware Distribution", "Fabrikam Solutions"),
+        None
+    );
+}
