@@ -113,9 +113,11 @@ impl Manager {
                 let mut conn =
                     diesel::SqliteConnection::establish(path).map_err(Error::ConnectionError)?;
                 let busy_ms = self.statement_timeout.as_millis().max(1000);
+                // busy_timeout first, so the other settings wait for a busy file too; the
+                // journal mode (WAL) was set once when the pool was made.
                 conn.batch_execute(&format!(
-                    "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; \
-                     PRAGMA foreign_keys = ON; PRAGMA busy_timeout = {busy_ms};"
+                    "PRAGMA busy_timeout = {busy_ms}; PRAGMA synchronous = NORMAL; \
+                     PRAGMA foreign_keys = ON;"
                 ))
                 .map_err(Error::QueryError)?;
                 Ok(DbConnection::Sqlite(conn))
@@ -172,10 +174,20 @@ impl Db {
         }
         if let DatabaseTarget::Sqlite { path } = &target {
             // WAL is a property of the file: set it once on one connection, so the pool's
-            // first connections do not race to change the journal mode.
+            // connections do not race to change the journal mode. Another instance may be
+            // doing the same on a new file at this moment: wait for it a little.
             let mut conn = diesel::SqliteConnection::establish(path)
                 .map_err(|e| anyhow::anyhow!("cannot open the database: {e}"))?;
-            conn.batch_execute("PRAGMA busy_timeout = 10000; PRAGMA journal_mode = WAL;")?;
+            let mut attempts = 0;
+            while let Err(e) =
+                conn.batch_execute("PRAGMA busy_timeout = 10000; PRAGMA journal_mode = WAL;")
+            {
+                attempts += 1;
+                if attempts >= 50 {
+                    return Err(anyhow::anyhow!("cannot switch the database to WAL: {e}"));
+                }
+                std::thread::sleep(std::time::Duration::from_millis(100));
+            }
         }
         let manager = Manager {
             target: target.clone(),
