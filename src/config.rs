@@ -83,6 +83,9 @@ pub struct ServeArgs {
     pub database: DatabaseArgs,
 }
 
+/// How long a signed-in session lives.
+pub const SESSION_TTL: Duration = Duration::from_secs(8 * 3600);
+
 /// Everything the application needs at run time.
 #[derive(Clone)]
 pub struct Settings {
@@ -116,7 +119,7 @@ impl Settings {
             session_key: random_key(),
             secure_cookies: false,
             max_concurrent_hashes: 4,
-            session_ttl: Duration::from_secs(8 * 3600),
+            session_ttl: SESSION_TTL,
             public_url: None,
         }
     }

@@ -82,7 +82,7 @@ fn main() -> anyhow::Result<()> {
                 max_concurrent_hashes: std::thread::available_parallelism()
                     .map(|n| n.get())
                     .unwrap_or(2),
-                session_ttl: std::time::Duration::from_secs(8 * 3600),
+                session_ttl: support_contacts::config::SESSION_TTL,
                 public_url,
             };
             let listener = TcpListener::bind(&args.bind)

@@ -31,6 +31,21 @@ impl Subscription {
         CommerceType::parse(&self.commerce_type).unwrap_or(CommerceType::NewCommerce)
     }
 
+    /// New-commerce subscriptions have no "Designated support contact" section.
+    pub fn has_contact_section(&self) -> bool {
+        self.commerce_type().has_designated_support_contact()
+    }
+
+    /// The Fluent id of the status.
+    pub fn status_id(&self) -> &'static str {
+        crate::domain::subscription_status_message_id(&self.status)
+    }
+
+    /// The Fluent id of the commerce type.
+    pub fn commerce_id(&self) -> &'static str {
+        self.commerce_type().message_id()
+    }
+
     /// The subscription as the audit log names it.
     pub fn as_object(&self) -> Object<'_> {
         Object {
@@ -294,19 +309,32 @@ pub fn fall_back_ineligible(
         Scope::OfCustomer(id) => designated.filter(subscriptions::customer_id.eq(id.to_string())),
     }
     .load(conn)?;
+    // Eligibility depends only on (provider, customer), and the names on a few organizations:
+    // each is read once, not once per subscription.
+    let mut ids: Vec<String> = designated.iter().map(|s| s.provider_id.clone()).collect();
+    ids.push(reseller_id.to_string());
+    ids.sort();
+    ids.dedup();
+    let names = super::organizations::find_many(conn, &ids)?;
+    let name_of = |id: &str| names.iter().find(|o| o.id == id).map(|o| o.name.as_str());
+    let mut eligible_for: std::collections::HashMap<(String, String), bool> =
+        std::collections::HashMap::new();
     let mut fallen = 0;
     for sub in designated {
-        let still_eligible = reseller_facts(conn, &sub.provider_id, &sub.customer_id)?
-            .iter()
-            .any(|r| r.organization_id == reseller_id && support_contact::is_eligible(r));
+        let pair = (sub.provider_id.clone(), sub.customer_id.clone());
+        let still_eligible = match eligible_for.get(&pair) {
+            Some(known) => *known,
+            None => {
+                let known = reseller_facts(conn, &sub.provider_id, &sub.customer_id)?
+                    .iter()
+                    .any(|r| r.organization_id == reseller_id && support_contact::is_eligible(r));
+                eligible_for.insert(pair, known);
+                known
+            }
+        };
         if still_eligible {
             continue;
         }
-        let names = super::organizations::find_many(
-            conn,
-            &[sub.provider_id.clone(), reseller_id.to_string()],
-        )?;
-        let name_of = |id: &str| names.iter().find(|o| o.id == id).map(|o| o.name.as_str());
         diesel::update(subscriptions::table.find(&sub.id))
             .set((
                 subscriptions::support_contact_id.eq(Some(&sub.provider_id)),

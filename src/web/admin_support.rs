@@ -53,7 +53,7 @@ pub async fn show(admin: CustomerAdmin, db: web::Data<Db>) -> Result<HttpRespons
             Ok(subs
                 .into_iter()
                 .map(|s| {
-                    let is_new_commerce = !s.commerce_type().has_designated_support_contact();
+                    let is_new_commerce = !s.has_contact_section();
                     let contact_id = s.support_contact_id.as_deref().unwrap_or(&s.provider_id);
                     SupportRow {
                         product_name: s.product_name.clone(),

@@ -1,7 +1,5 @@
 //! Signing in and out.
 
-use std::time::Duration;
-
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpResponse};
 use askama::Template;
@@ -139,6 +137,3 @@ pub async fn sign_out(
     session.clear();
     Ok(see_other("/sign-in"))
 }
-
-/// How long a signed-in session lives by default.
-pub const DEFAULT_SESSION_TTL: Duration = Duration::from_secs(8 * 3600);

@@ -12,7 +12,6 @@ use crate::db::organizations::Organization;
 use crate::db::relationships::CustomerRelationshipRow;
 use crate::db::subscriptions::{ChangeError, Subscription};
 use crate::db::{self, Db};
-use crate::domain;
 use crate::domain::support_contact::Candidate;
 use crate::error::AppError;
 
@@ -20,20 +19,6 @@ use crate::error::AppError;
 pub struct SubscriptionRow {
     pub sub: Subscription,
     pub contact_name: Option<String>,
-}
-
-impl SubscriptionRow {
-    pub fn status_id(&self) -> &'static str {
-        domain::subscription_status_message_id(&self.sub.status)
-    }
-
-    pub fn commerce_id(&self) -> &'static str {
-        self.sub.commerce_type().message_id()
-    }
-
-    pub fn has_contact_section(&self) -> bool {
-        self.sub.commerce_type().has_designated_support_contact()
-    }
 }
 
 #[derive(Template)]
@@ -148,20 +133,8 @@ pub struct SubscriptionPage {
 }
 
 impl SubscriptionPage {
-    pub fn has_contact_section(&self) -> bool {
-        self.sub.commerce_type().has_designated_support_contact()
-    }
-
     pub fn is_current(&self, candidate: &Candidate) -> bool {
         self.sub.support_contact_id.as_deref() == Some(candidate.organization_id.as_str())
-    }
-
-    pub fn status_id(&self) -> &'static str {
-        domain::subscription_status_message_id(&self.sub.status)
-    }
-
-    pub fn commerce_id(&self) -> &'static str {
-        self.sub.commerce_type().message_id()
     }
 }
 
