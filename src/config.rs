@@ -21,6 +21,81 @@ pub enum Command {
     Serve(ServeArgs),
     /// Apply pending database migrations and exit.
     Migrate(DatabaseArgs),
+    /// Create a partner organization and its first Global admin, and print the link that sets
+    /// the admin's password. Exit codes: 0 created, 2 bad input, 3 already exists, 1 other.
+    Init(InitArgs),
+    /// Users: list them, or make a new set-password link (the way back in for an admin who
+    /// forgot the password).
+    User {
+        #[command(subcommand)]
+        command: UserCommand,
+    },
+}
+
+/// Which kind of partner `init` creates.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum PartnerKindArg {
+    /// An indirect provider (sells to customers through resellers).
+    Provider,
+    /// An indirect reseller.
+    Reseller,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct InitArgs {
+    /// The organization's name, as customers and partners will see it.
+    #[arg(long)]
+    pub organization: String,
+    #[arg(long, value_enum)]
+    pub kind: PartnerKindArg,
+    /// The organization's Partner Center partner ID (6 to 10 digits).
+    #[arg(long)]
+    pub partner_id: String,
+    /// The first Global admin's email; they set their password with the printed link.
+    #[arg(long)]
+    pub admin_email: String,
+    /// The first Global admin's name (default: the part of the email before the @).
+    #[arg(long)]
+    pub admin_name: Option<String>,
+    /// Print what was created as JSON, for scripts.
+    #[arg(long)]
+    pub json: bool,
+    #[command(flatten)]
+    pub link: LinkArgs,
+    #[command(flatten)]
+    pub database: DatabaseArgs,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct LinkArgs {
+    /// The address users reach this site at, for the printed link (default: http://127.0.0.1:8080).
+    #[arg(long, env = "PUBLIC_URL")]
+    pub public_url: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum UserCommand {
+    /// Make a new set-password link for a user (valid 1 hour; older links stop working).
+    /// Exit codes: 0 done, 2 bad input, 4 no such user, 1 other.
+    ResetPassword {
+        email: String,
+        #[arg(long)]
+        json: bool,
+        #[command(flatten)]
+        link: LinkArgs,
+        #[command(flatten)]
+        database: DatabaseArgs,
+    },
+    /// List users with their organization, role and state.
+    List {
+        /// Only the users of this organization (its name or id).
+        #[arg(long)]
+        organization: Option<String>,
+        #[arg(long)]
+        json: bool,
+        #[command(flatten)]
+        database: DatabaseArgs,
+    },
 }
 
 #[derive(Debug, Clone, Args)]

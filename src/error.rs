@@ -59,7 +59,10 @@ pub fn title_id_for_status(status: StatusCode) -> &'static str {
         400 | 422 => "error-title-bad-request",
         403 => "error-title-forbidden",
         404 | 405 => "error-title-not-found",
+        409 => "error-title-conflict",
+        410 => "error-title-gone",
         413 => "error-title-too-large",
+        429 => "error-title-too-many",
         503 => "error-title-unavailable",
         _ => "error-title-internal",
     }
@@ -72,7 +75,10 @@ pub fn message_id_for_status(status: StatusCode) -> &'static str {
         403 => "error-forbidden",
         404 => "error-not-found",
         405 => "error-not-found",
+        409 => "error-conflict",
+        410 => "error-gone",
         413 => "error-payload-too-large",
+        429 => "error-too-many",
         503 => "error-unavailable",
         _ => "error-internal",
     }

@@ -4,8 +4,10 @@
 //! `main` and the integration tests share [`startup::build_app`], so what is tested is what runs.
 
 pub mod auth;
+pub mod cli;
 pub mod config;
 pub mod db;
+pub mod demo;
 pub mod domain;
 pub mod error;
 pub mod i18n;

@@ -3,16 +3,26 @@
 use std::net::TcpListener;
 
 use clap::Parser;
+use support_contacts::cli::{self, Failure};
 use support_contacts::config::{
-    parse_public_url, parse_session_key, random_key, Cli, Command, Settings,
+    parse_public_url, parse_session_key, random_key, Cli, Command, DatabaseArgs, Settings,
+    UserCommand,
 };
-use support_contacts::db::{demo, Db};
+use support_contacts::db::Db;
+use support_contacts::demo;
 use support_contacts::startup::{serve, AppState};
 
 fn init_tracing() {
     let filter = tracing_subscriber::EnvFilter::try_from_default_env()
         .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
-    tracing_subscriber::fmt().with_env_filter(filter).init();
+    // Logs go to stderr, so that what a command prints (a link, JSON) is all of stdout; colour
+    // only when a person watches a terminal.
+    use std::io::IsTerminal;
+    tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .with_ansi(std::io::stderr().is_terminal())
+        .init();
 }
 
 fn open_database(args: &support_contacts::config::DatabaseArgs) -> anyhow::Result<Db> {
@@ -26,6 +36,40 @@ fn open_database(args: &support_contacts::config::DatabaseArgs) -> anyhow::Resul
     Ok(db)
 }
 
+/// Runs an operator command on a connection and exits with its code.
+fn operator(
+    database: &DatabaseArgs,
+    run: impl FnOnce(&mut support_contacts::db::DbConnection) -> Result<(), Failure>,
+) -> ! {
+    // One connection and no more: a pool that opened spare connections in the background
+    // could still be inside libpq when the process exits.
+    let database = DatabaseArgs {
+        pool_size: 1,
+        ..database.clone()
+    };
+    let code = {
+        let result = open_database(&database)
+            .map_err(|e| Failure::other(format!("{e:#}")))
+            .and_then(|db| {
+                let mut conn = db.conn().map_err(|e| Failure::other(format!("{e:#}")))?;
+                let result = run(&mut conn);
+                // Close every connection before the process exits: libpq's exit handlers must
+                // not run while the pool still holds connections.
+                drop(conn);
+                drop(db);
+                result
+            });
+        match result {
+            Ok(()) => 0,
+            Err(failure) => {
+                eprintln!("error: {}", failure.message);
+                failure.code
+            }
+        }
+    };
+    std::process::exit(code)
+}
+
 fn main() -> anyhow::Result<()> {
     let cli = Cli::parse();
     init_tracing();
@@ -34,6 +78,30 @@ fn main() -> anyhow::Result<()> {
             open_database(&args)?;
             Ok(())
         }
+        Command::Init(args) => operator(&args.database, |conn| {
+            cli::init(conn, &args, &mut std::io::stdout())
+        }),
+        Command::User {
+            command:
+                UserCommand::ResetPassword {
+                    email,
+                    json,
+                    link,
+                    database,
+                },
+        } => operator(&database, |conn| {
+            cli::reset_password(conn, &email, json, &link, &mut std::io::stdout())
+        }),
+        Command::User {
+            command:
+                UserCommand::List {
+                    organization,
+                    json,
+                    database,
+                },
+        } => operator(&database, |conn| {
+            cli::list_users(conn, organization.as_deref(), json, &mut std::io::stdout())
+        }),
         Command::Serve(args) => {
             let session_key = match &args.session_key {
                 Some(raw) => parse_session_key(raw).map_err(|e| anyhow::anyhow!(e))?,
@@ -67,7 +135,11 @@ fn main() -> anyhow::Result<()> {
                         println!("Demo world loaded; passwords are DEMO_PASSWORD.");
                     }
                     demo::DemoLoad::AlreadyPresent => {
-                        println!("Demo world already present; nothing changed.");
+                        println!(
+                            "Demo world already present; nothing changed. The demo users keep \
+                             the password they were loaded with (DEMO_PASSWORD applies only \
+                             when the demo world is first loaded)."
+                        );
                     }
                     demo::DemoLoad::DatabaseNotEmpty => {
                         println!(

@@ -148,6 +148,7 @@ request-a-relationship = Request a relationship
 delegated-admin-privileges = Delegated admin privileges
 include-delegated-admin = Include delegated admin privileges
 remove-relationship-with-customer = Remove a relationship with a customer
+remove-relationship-button = Remove the relationship
 col-actions = Actions
 yes = Yes
 no = No

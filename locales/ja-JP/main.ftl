@@ -1,14 +1,14 @@
 ## Layout
 app-name = サポート連絡先
 skip-to-content = メインコンテンツにスキップ
-nav-main = メイン
+nav-main = メイン ナビゲーション
 nav-customers = 顧客
-nav-support-profile = サポートプロファイル
+nav-support-profile = サポート プロファイル
 nav-admin = 管理者
 nav-language = 言語
 signed-in-as = { $name } としてサインイン中
 sign-out = サインアウト
-footer-text = 各サブスクリプションのテクニカルサポートを担当するリセラーを指定します。
+footer-text = 各サブスクリプションのテクニカル サポートを担当するリセラーを指定します。
 breadcrumbs-label = パンくずリスト
 pager-label = ページ
 pager-previous = 前のページ
@@ -23,8 +23,8 @@ org-kind-customer = 顧客
 role-admin-agent = 管理エージェント
 role-global-admin = 全体管理者
 role-helpdesk-agent = ヘルプデスクエージェント
-role-sales-agent = 営業担当者
-role-billing-admin = 請求管理者
+role-sales-agent = セールス エージェント
+role-billing-admin = 課金管理者
 role-customer-global-admin = 全体管理者
 role-customer-user = ユーザー
 
@@ -60,7 +60,7 @@ subscription-licenses = { $count ->
    *[other] { $count } ライセンス
 }
 subscription-status-active = アクティブ
-subscription-status-suspended = 一時停止中
+subscription-status-suspended = 中断
 commerce-license-based = ライセンスベース
 commerce-new-commerce = 新しいコマース
 designated-support-contact = 指定のサポート連絡先
@@ -82,15 +82,15 @@ review-changed-at = 変更日時
 review-instructions = 変更内容が正しいことを確認してから、[閉じる] を選択してください。
 
 ## Support profile
-profile-title = サポートプロファイル
-profile-intro = 自社の組織が顧客のサブスクリプションの指定のサポート連絡先になっている場合、顧客にはこれらの情報が表示されます。
-profile-saved = サポートプロファイルを保存しました。
+profile-title = サポート プロファイル
+profile-intro = 自社が顧客のサブスクリプションの指定のサポート連絡先になっている場合、顧客にはこれらの情報が表示されます。
+profile-saved = サポート プロファイルを保存しました。
 profile-has-errors = 確認が必要な項目があります。何も保存されていません。
 profile-email = サポート用メールアドレス
 profile-phone = サポート用電話番号
 profile-website = サポート用 Web サイト
 profile-save = 保存
-profile-read-only = サポートプロファイルを変更できるのは、管理エージェントと全体管理者のみです。
+profile-read-only = サポート プロファイルを変更できるのは、管理エージェントと全体管理者のみです。
 validation-email-required = サポート用メールアドレスを入力してください。
 validation-email-invalid = support@example.com のような形式でメールアドレスを入力してください。
 validation-phone-required = サポート用電話番号を入力してください。
@@ -101,7 +101,7 @@ validation-website-https = Web サイトのアドレスは https:// で始まる
 
 ## Customer admin: Support
 support-title = サポート
-support-intro = サブスクリプションのテクニカルサポートについては、その指定のサポート連絡先にお問い合わせください。
+support-intro = サブスクリプションのテクニカル サポートについては、その指定のサポート連絡先にお問い合わせください。
 support-empty = お使いの組織にはサブスクリプションがありません。
 support-contact = サポート連絡先
 support-partner = パートナー
@@ -133,7 +133,7 @@ error-partners-only = このページはパートナーのユーザー専用で�
 error-customers-only = このページは顧客の管理者専用です。
 error-ask-your-admin = 管理者エリアを表示できるのは、組織の管理者のみです。サポート連絡先については、組織の管理者にお問い合わせください。
 error-role-may-not-change = お使いのロールでは、指定のサポート連絡先を変更できません。管理エージェント、全体管理者、またはヘルプデスクエージェントに依頼してください。
-error-role-may-not-edit-profile = お使いのロールでは、サポートプロファイルを変更できません。管理エージェントまたは全体管理者に依頼してください。
+error-role-may-not-edit-profile = お使いのロールでは、サポート プロファイルを変更できません。管理エージェントまたは全体管理者に依頼してください。
 error-new-commerce = 新しいコマースのサブスクリプションには指定のサポート連絡先がないため、変更できません。
 error-contact-not-available = その組織は、このサブスクリプションで利用可能なサポートの連絡先ではありません。何も変更されていません。
 error-contact-stale = 作業中に他のユーザーがこのサブスクリプションを変更しました。何も変更されていません。現在の指定のサポート連絡先を以下に表示しています。
@@ -147,6 +147,7 @@ request-a-relationship = 関係を要求
 delegated-admin-privileges = 委任された管理者特権
 include-delegated-admin = 委任された管理者特権を含める
 remove-relationship-with-customer = 顧客との再販業者関係の削除
+remove-relationship-button = 顧客との関係を削除
 col-actions = 操作
 yes = はい
 no = いいえ
@@ -164,7 +165,7 @@ resellers-col-expires = 有効期限
 resellers-state-active = 有効
 resellers-state-removed = 削除済み
 resellers-remove = パートナー関係を削除
-resellers-removed = パートナー関係を削除しました。そのリセラーがサポートしていたサブスクリプションは、指定のサポート連絡先が自社の組織に戻りました。
+resellers-removed = パートナー関係を削除しました。そのリセラーがサポートしていたサブスクリプションは、指定のサポート連絡先が自社に戻りました。
 resellers-request-intro = 間接リセラーのパートナー ID を入力してください。1 回だけ使用できるリンクが作成されるので、そのリセラーの管理エージェントまたは全体管理者に送信してください。
 resellers-partner-id-label = 間接リセラーのパートナー ID
 resellers-error-required = 間接リセラーのパートナー ID を入力してください。
@@ -173,16 +174,16 @@ resellers-error-already = この間接リセラーとは既に有効なパート
 resellers-pending-title = 回答待ちの要求
 resellers-remove-title = パートナー関係の削除
 resellers-remove-question = { $reseller } とのパートナー関係を削除しますか?
-resellers-remove-consequence = { $reseller } は、顧客のサブスクリプションの利用可能なサポートの連絡先に表示されなくなります。{ $reseller } が指定のサポート連絡先になっているすべてのサブスクリプションは、直ちに自社の組織に戻ります。
+resellers-remove-consequence = { $reseller } は、顧客のサブスクリプションの利用可能なサポートの連絡先に表示されなくなります。{ $reseller } が指定のサポート連絡先になっているすべてのサブスクリプションは、直ちに自社に戻ります。
 
 ## Customer relationships (partners)
-relationship-request-intro-any = 顧客を自社の組織との関係に招待するリンクを作成し、顧客の全体管理者に送信してください。最初に管理者が承諾した顧客との間で関係が確立されます。
-relationship-request-intro-customer = { $customer } を自社の組織との関係に招待するリンクを作成します。承諾できるのは { $customer } の全体管理者のみです。
-relationship-request-delegated-hint = 委任された管理者特権があると、自社の管理エージェントが顧客のサービスを管理でき、自社の組織が顧客のサブスクリプションの指定のサポート連絡先になることができます。
+relationship-request-intro-any = 顧客を自社との関係に招待するリンクを作成し、顧客の全体管理者に送信してください。最初に管理者が承諾した顧客との間で関係が確立されます。
+relationship-request-intro-customer = { $customer } を自社との関係に招待するリンクを作成します。承諾できるのは { $customer } の全体管理者のみです。
+relationship-request-delegated-hint = 委任された管理者特権があると、自社の管理エージェントが顧客のサービスを管理でき、自社が顧客のサブスクリプションの指定のサポート連絡先になることができます。
 customer-relationship-title = 関係
-customer-relationship-delegated = 自社の組織はこの顧客と関係があり、委任された管理者特権を持っています。
-customer-relationship-plain = 自社の組織はこの顧客と関係がありますが、委任された管理者特権は持っていません。
-customer-relationship-none = 自社の組織はこの顧客と関係がありません。
+customer-relationship-delegated = 自社はこの顧客と関係があり、委任された管理者特権を持っています。
+customer-relationship-plain = 自社はこの顧客と関係がありますが、委任された管理者特権は持っていません。
+customer-relationship-none = 自社はこの顧客と関係がありません。
 customer-resellers-title = この顧客と間接リセラーとの関係
 customer-resellers-empty = この顧客と関係のある間接リセラーはありません。
 customer-resellers-removed = 関係を削除しました。そのリセラーがこの顧客のためにサポートしていたサブスクリプションは、指定のサポート連絡先が間接プロバイダーに戻りました。
@@ -203,7 +204,7 @@ invitation-message-partnership =
 
     このリンクは 1 回だけ使用でき、{ $date } に有効期限が切れます。
 invitation-message-customer =
-    { $partner } (パートナー ID { $partner_id }) は、貴社の組織との関係を要求しています。
+    { $partner } (パートナー ID { $partner_id }) は、貴社との関係を要求しています。
     { $delegated ->
         [yes] この要求には委任された管理者特権が含まれており、{ $partner } が貴社のサービスを管理できるようになります。詳しくはリンク先のページで説明しています。
        *[no] この要求には委任された管理者特権は含まれていません。
@@ -264,12 +265,12 @@ relationships-remove-delegated-consequence = { $partner } はお使いの組織�
 
 ## Supported subscriptions (resellers)
 supported-title = サポート対象のサブスクリプション
-supported-intro = 自社の組織が指定のサポート連絡先になっているサブスクリプションです。サブスクリプションは間接プロバイダーが管理しており、この一覧は読み取り専用です。
-supported-empty = 自社の組織が指定のサポート連絡先になっているサブスクリプションはありません。
+supported-intro = 自社が指定のサポート連絡先になっているサブスクリプションです。サブスクリプションは間接プロバイダーが管理しており、この一覧は読み取り専用です。
+supported-empty = 自社が指定のサポート連絡先になっているサブスクリプションはありません。
 
 ## Audit log
 audit-title = 監査ログ
-audit-intro-partner = 自社の組織が行ったすべての変更と、パートナー関係、顧客との関係、サポート連絡先の指定に対するすべての変更です。時刻は UTC です。
+audit-intro-partner = 自社が行ったすべての変更と、パートナー関係、顧客との関係、サポート連絡先の指定に対するすべての変更です。時刻は UTC です。
 audit-intro-customer = お使いの組織に関係するすべての変更 (パートナーとの関係とサブスクリプションのサポート連絡先) です。時刻は UTC です。
 audit-filter-customer = 顧客
 audit-filter-all-customers = すべての顧客
@@ -296,7 +297,7 @@ audit-error-range = 開始日を終了日より後にすることはできませ
 audit-error-customer = 一覧から顧客を選択してください。
 audit-action-support-contact-changed = 指定のサポート連絡先を変更
 audit-action-support-contact-fallback = 指定のサポート連絡先が間接プロバイダーに戻りました
-audit-action-support-profile-changed = サポートプロファイルを変更
+audit-action-support-profile-changed = サポート プロファイルを変更
 audit-action-partnership-requested = パートナー関係を要求
 audit-action-partnership-accepted = パートナー関係を承諾
 audit-action-partnership-declined = パートナー関係の要求を拒否
@@ -314,7 +315,7 @@ audit-value-declined = 拒否
 audit-value-with-delegated-admin = 委任された管理者特権あり
 audit-value-without-delegated-admin = 委任された管理者特権なし
 audit-object-subscription = サブスクリプション
-audit-object-support-profile = サポートプロファイル
+audit-object-support-profile = サポート プロファイル
 audit-object-partnership = パートナー関係
 audit-object-customer-relationship = 顧客との関係
 audit-object-invitation = 招待

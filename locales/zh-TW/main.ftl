@@ -1,7 +1,7 @@
 ## Layout
 app-name = 支援連絡人
 skip-to-content = 跳至主要內容
-nav-main = 主要
+nav-main = 主要導覽
 nav-customers = 客戶
 nav-support-profile = 支援設定檔
 nav-admin = 系統管理員
@@ -24,7 +24,7 @@ role-admin-agent = 系統管理代理人
 role-global-admin = 全域系統管理員
 role-helpdesk-agent = 技術服務代理人
 role-sales-agent = 銷售代理人
-role-billing-admin = 帳單管理員
+role-billing-admin = 帳單系統管理員
 role-customer-global-admin = 全域系統管理員
 role-customer-user = 使用者
 
@@ -66,7 +66,7 @@ commerce-new-commerce = 新商務
 designated-support-contact = 指派的支援連絡人
 contact-section-title = 技術支援
 contact-not-applicable = 不適用（新商務）
-contact-hint-default = 對於新的訂用帳戶，指派的支援連絡人預設為間接提供者。您也可以將其變更為具有委派系統管理員許可權的間接轉銷商。
+contact-hint-default = 對於新的訂用帳戶，指派的支援連絡人預設為間接提供者。您也可以將其變更為具有委派的系統管理員權限的間接轉銷商。
 contact-hint-missing = 如果轉銷商的名稱未出現在可用的支援連絡人清單中，請透過要求建立關係來新增該轉銷商。建立關係之後，該轉銷商應該就會出現在清單中。
 contact-read-only = 您的角色可以檢視指派的支援連絡人，但無法變更。系統管理代理人、全域系統管理員和技術服務代理人可以變更。
 contact-new-commerce-note = 新商務訂用帳戶沒有指派的支援連絡人：由銷售該訂用帳戶的合作夥伴提供支援。
@@ -140,13 +140,14 @@ error-contact-stale = 在您處理此訂用帳戶期間，其他人已變更了�
 
 ## Relationships: navigation and shared words
 nav-indirect-resellers = 間接轉銷商
-nav-supported-subscriptions = 支援的訂用帳戶
+nav-supported-subscriptions = 由您的組織支援的訂用帳戶
 nav-audit-log = 稽核記錄
 nav-partner-relationships = 合作夥伴關係
 request-a-relationship = 要求建立關係
-delegated-admin-privileges = 委派系統管理員許可權
-include-delegated-admin = 包含委派系統管理員許可權
+delegated-admin-privileges = 委派的系統管理員權限
+include-delegated-admin = 包含委派的系統管理員權限
 remove-relationship-with-customer = 移除與客戶的關係
+remove-relationship-button = 移除關係
 col-actions = 動作
 yes = 是
 no = 否
@@ -154,14 +155,14 @@ cancel = 取消
 
 ## Indirect resellers (providers)
 resellers-title = 間接轉銷商
-resellers-intro = 與您有有效合作關係的間接轉銷商，在客戶授予其委派系統管理員許可權之後，即可成為您客戶訂用帳戶的指派的支援連絡人。
+resellers-intro = 與您的組織有使用中合作關係的間接轉銷商，在客戶授予其委派的系統管理員權限之後，即可成為您客戶訂用帳戶之指派的支援連絡人。
 resellers-empty = 您目前尚未與任何間接轉銷商建立合作關係。
 resellers-col-name = 間接轉銷商
 resellers-col-partner-id = 合作夥伴識別碼
 resellers-col-state = 狀態
 resellers-col-requested = 要求時間
 resellers-col-expires = 到期時間
-resellers-state-active = 有效
+resellers-state-active = 使用中
 resellers-state-removed = 已移除
 resellers-remove = 移除合作關係
 resellers-removed = 已移除合作關係。原本由該轉銷商支援的訂用帳戶，其指派的支援連絡人已改回您的組織。
@@ -169,7 +170,7 @@ resellers-request-intro = 請輸入間接轉銷商的合作夥伴識別碼。您
 resellers-partner-id-label = 間接轉銷商的合作夥伴識別碼
 resellers-error-required = 請輸入間接轉銷商的合作夥伴識別碼。
 resellers-error-unknown = 沒有任何間接轉銷商使用此合作夥伴識別碼。請檢查號碼後再試一次。
-resellers-error-already = 您已與此間接轉銷商建立有效的合作關係。
+resellers-error-already = 您與此間接轉銷商已有使用中的合作關係。
 resellers-pending-title = 等待回覆的要求
 resellers-remove-title = 移除合作關係
 resellers-remove-question = 要移除您與 { $reseller } 的合作關係嗎？
@@ -178,16 +179,16 @@ resellers-remove-consequence = { $reseller } 將不再列於您客戶訂用帳�
 ## Customer relationships (partners)
 relationship-request-intro-any = 建立一個邀請客戶與您的組織建立關係的連結，並傳送給該客戶的全域系統管理員。第一個由系統管理員接受邀請的客戶，即會與您建立關係。
 relationship-request-intro-customer = 建立一個邀請 { $customer } 與您的組織建立關係的連結。只有 { $customer } 的全域系統管理員可以接受。
-relationship-request-delegated-hint = 擁有委派系統管理員許可權後，您的系統管理代理人即可管理客戶的服務，您的組織也可以成為其訂用帳戶的指派的支援連絡人。
+relationship-request-delegated-hint = 擁有委派的系統管理員權限後，您的系統管理代理人即可管理客戶的服務，您的組織也可以成為其訂用帳戶之指派的支援連絡人。
 customer-relationship-title = 關係
-customer-relationship-delegated = 您的組織與此客戶有關係，且包含委派系統管理員許可權。
-customer-relationship-plain = 您的組織與此客戶有關係，但不包含委派系統管理員許可權。
+customer-relationship-delegated = 您的組織與此客戶有關係，且包含委派的系統管理員權限。
+customer-relationship-plain = 您的組織與此客戶有關係，但不包含委派的系統管理員權限。
 customer-relationship-none = 您的組織與此客戶沒有關係。
 customer-resellers-title = 間接轉銷商與此客戶的關係
 customer-resellers-empty = 您的間接轉銷商都沒有與此客戶建立關係。
 customer-resellers-removed = 已移除此關係。該轉銷商原本為此客戶支援的訂用帳戶，其指派的支援連絡人已改回間接提供者。
 remove-relationship-question = 要移除 { $partner } 與 { $customer } 之間的關係嗎？
-remove-relationship-consequence = { $partner } 將失去與 { $customer } 的關係，以及所有委派系統管理員許可權。{ $customer } 所有以 { $partner } 為指派的支援連絡人的訂用帳戶，都會立即改回由其間接提供者支援。
+remove-relationship-consequence = { $partner } 將失去與 { $customer } 的關係，以及所有委派的系統管理員權限。{ $customer } 所有以 { $partner } 為指派的支援連絡人的訂用帳戶，都會立即改回由其間接提供者支援。
 
 ## Invitations
 invitation-created-title = 傳送邀請
@@ -205,11 +206,11 @@ invitation-message-partnership =
 invitation-message-customer =
     { $partner }（合作夥伴識別碼 { $partner_id }）要求與您的組織建立關係。
     { $delegated ->
-        [yes] 此要求包含委派系統管理員許可權，可讓 { $partner } 管理您的服務；開啟連結後的頁面會說明其內容。
-       *[no] 此要求不包含委派系統管理員許可權。
+        [yes] 此要求包含委派的系統管理員權限，可讓 { $partner } 管理您的服務；開啟連結後的頁面會說明其內容。
+       *[no] 此要求不包含委派的系統管理員權限。
     }
 
-    若要回覆，請由貴組織的全域系統管理員登入「{ app-name }」，並開啟此連結：
+    若要回覆，請由您組織的全域系統管理員登入「{ app-name }」，並開啟此連結：
     { $link }
 
     此連結只能使用一次，並於 { $date } 到期。
@@ -220,10 +221,10 @@ invitation-from = 要求者
 invitation-partner-id = 合作夥伴識別碼
 invitation-partner-kind = 合作夥伴類型
 invitation-expires = 有效期限
-invitation-partnership-text = { $partner } 邀請您的組織成為其間接轉銷商。建立有效的合作關係後，{ $partner } 即可將您的組織設為其客戶訂用帳戶的指派的支援連絡人。
+invitation-partnership-text = { $partner } 邀請您的組織成為其間接轉銷商。合作關係處於使用中狀態時，{ $partner } 即可將您的組織設為其客戶訂用帳戶之指派的支援連絡人。
 invitation-customer-text = { $partner } 要求與您的組織建立關係。
-invitation-delegated-explained = 此要求包含委派系統管理員許可權。這些許可權可讓 { $partner } 的系統管理代理人像您自己的系統管理員一樣，管理貴組織的服務和訂用帳戶，例如新增使用者、重設密碼和指派授權。{ $partner } 也可以成為您訂用帳戶的指派的支援連絡人。您隨時可以在「系統管理員」的「合作夥伴關係」中移除這些許可權。
-invitation-no-delegated = 此要求不包含委派系統管理員許可權：{ $partner } 無法管理貴組織的服務。
+invitation-delegated-explained = 此要求包含委派的系統管理員權限。這些權限可讓 { $partner } 的系統管理代理人像您自己的系統管理員一樣，管理您組織的服務和訂用帳戶，例如新增使用者、重設密碼和指派授權。{ $partner } 也可以成為您訂用帳戶之指派的支援連絡人。您隨時可以在「系統管理員」的「合作夥伴關係」中移除這些權限。
+invitation-no-delegated = 此要求不包含委派的系統管理員權限：{ $partner } 無法管理您組織的服務。
 invitation-accept = 接受
 invitation-decline = 拒絕
 invitation-accepted-title = 已接受邀請
@@ -241,31 +242,31 @@ invitation-expired = 此邀請已過期：連結的有效期限為 30 天。請�
 invitation-wrong-kind-partnership = 此邀請是給間接轉銷商的。請使用收到此邀請的間接轉銷商帳戶登入。
 invitation-wrong-kind-customer = 此邀請是給客戶的。請使用該客戶的全域系統管理員帳戶登入。
 invitation-not-yours = 此邀請是傳送給其他組織的。未做任何變更。
-invitation-wrong-role-partnership = 只有貴組織的系統管理代理人或全域系統管理員可以回覆此邀請。請將連結傳送給他們。
-invitation-wrong-role-customer = 只有貴組織的全域系統管理員可以回覆此邀請。請將連結傳送給對方。
+invitation-wrong-role-partnership = 只有您組織的系統管理代理人或全域系統管理員可以回覆此邀請。請將連結傳送給他們。
+invitation-wrong-role-customer = 只有您組織的全域系統管理員可以回覆此邀請。請將連結傳送給對方。
 
 ## Customer admin: Partner relationships
 relationships-title = 合作夥伴關係
-relationships-intro = 與您的組織有關係的合作夥伴。擁有委派系統管理員許可權的合作夥伴可以管理您的服務，也可以成為您訂用帳戶的指派的支援連絡人。
+relationships-intro = 與您的組織有關係的合作夥伴。擁有委派的系統管理員權限的合作夥伴可以管理您的服務，也可以成為您訂用帳戶之指派的支援連絡人。
 relationships-empty = 目前沒有任何合作夥伴與您的組織有關係。
 relationships-col-partner = 合作夥伴
 relationships-col-since = 建立日期
 relationships-col-kind = 類型
 relationships-remove = 移除關係
-relationships-remove-delegated = 移除委派系統管理員許可權
+relationships-remove-delegated = 移除委派的系統管理員權限
 relationships-removed = 已移除此關係。
-relationships-delegated-removed = 已移除委派系統管理員許可權。
+relationships-delegated-removed = 已移除委派的系統管理員權限。
 relationships-remove-title = 移除關係
 relationships-remove-question = 要移除與 { $partner } 的關係嗎？
 relationships-remove-consequence = { $partner } 將無法再管理您的服務或支援您的訂用帳戶。所有以 { $partner } 為指派的支援連絡人的訂用帳戶，都會立即改由其間接提供者擔任支援連絡人。
-relationships-remove-delegated-title = 移除委派系統管理員許可權
-relationships-remove-delegated-question = 要移除 { $partner } 的委派系統管理員許可權嗎？
+relationships-remove-delegated-title = 移除委派的系統管理員權限
+relationships-remove-delegated-question = 要移除 { $partner } 的委派的系統管理員權限嗎？
 relationships-remove-delegated-consequence = { $partner } 會保留與您組織的關係，但無法再管理您的服務。所有以 { $partner } 為指派的支援連絡人的訂用帳戶，都會立即改由其間接提供者擔任支援連絡人。
 
 ## Supported subscriptions (resellers)
-supported-title = 支援的訂用帳戶
+supported-title = 由您的組織支援的訂用帳戶
 supported-intro = 由您的組織擔任指派的支援連絡人的訂用帳戶。這些訂用帳戶由其間接提供者管理，此清單為唯讀。
-supported-empty = 您的組織目前不是任何訂用帳戶的指派的支援連絡人。
+supported-empty = 您的組織目前不是任何訂用帳戶之指派的支援連絡人。
 
 ## Audit log
 audit-title = 稽核記錄
@@ -305,14 +306,14 @@ audit-action-relationship-requested = 已要求建立關係
 audit-action-relationship-accepted = 已接受關係
 audit-action-relationship-declined = 已拒絕關係要求
 audit-action-relationship-removed = 已移除關係
-audit-action-delegated-admin-removed = 已移除委派系統管理員許可權
+audit-action-delegated-admin-removed = 已移除委派的系統管理員權限
 audit-value-none = 無
 audit-value-pending = 等待回覆
-audit-value-active = 有效
+audit-value-active = 使用中
 audit-value-removed = 已移除
 audit-value-declined = 已拒絕
-audit-value-with-delegated-admin = 包含委派系統管理員許可權
-audit-value-without-delegated-admin = 不含委派系統管理員許可權
+audit-value-with-delegated-admin = 包含委派的系統管理員權限
+audit-value-without-delegated-admin = 不含委派的系統管理員權限
 audit-object-subscription = 訂用帳戶
 audit-object-support-profile = 支援設定檔
 audit-object-partnership = 合作關係

@@ -51,6 +51,11 @@ impl CurrentUser {
         self.role.may_manage_partnerships(self.organization_kind)
     }
 
+    /// See [`Role::may_manage_users`] (for the navigation).
+    pub fn may_manage_users(&self) -> bool {
+        self.role.may_manage_users(self.organization_kind)
+    }
+
     /// See [`Role::may_read_audit_log`] (for the navigation).
     pub fn may_read_audit_log(&self) -> bool {
         self.role.may_read_audit_log(self.organization_kind)
@@ -99,7 +104,7 @@ pub struct Viewer {
 }
 
 impl Viewer {
-    async fn load(req: HttpRequest) -> Result<Viewer, AppError> {
+    pub(crate) async fn load(req: HttpRequest) -> Result<Viewer, AppError> {
         if let Some(viewer) = req.extensions().get::<Viewer>() {
             return Ok(viewer.clone());
         }
@@ -119,15 +124,15 @@ impl Viewer {
                     .run(move |conn| Ok(db::sessions::find_live(conn, &lookup_sid, db::now())?))
                     .await?;
                 match found {
-                    Some((user, org)) => Role::parse(&user.role).map(|role| CurrentUser {
+                    Some((user, org)) => Some(CurrentUser {
                         user_id: user.id,
                         session_id: sid,
                         email: user.email,
                         display_name: user.display_name,
-                        role,
-                        organization_id: org.id.clone(),
-                        organization_name: org.name.clone(),
-                        organization_kind: org.kind(),
+                        role: user.role,
+                        organization_id: org.id,
+                        organization_name: org.name,
+                        organization_kind: org.kind,
                     }),
                     None => None,
                 }
@@ -169,32 +174,9 @@ impl FromRequest for Viewer {
     }
 }
 
-/// A signed-in user of an indirect provider or indirect reseller.
-pub struct PartnerUser {
-    pub viewer: Viewer,
-    pub user: CurrentUser,
-}
-
-impl FromRequest for PartnerUser {
-    type Error = AppError;
-    type Future = Pin<Box<dyn Future<Output = Result<PartnerUser, AppError>>>>;
-
-    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
-        let req = req.clone();
-        Box::pin(async move {
-            let viewer = Viewer::load(req).await?;
-            let user = viewer.signed_in()?.clone();
-            if !user.organization_kind.is_partner() || !user.role.is_partner_role() {
-                return Err(AppError::Forbidden("error-partners-only"));
-            }
-            Ok(PartnerUser { viewer, user })
-        })
-    }
-}
-
-/// Declares an extractor that narrows [`PartnerUser`] with a check on the user; the check
-/// returns the Fluent id of the refusal.
-macro_rules! partner_extractor {
+/// Declares an extractor for a signed-in user whom `check` accepts; the check returns the
+/// Fluent id of the refusal.
+macro_rules! user_extractor {
     ($(#[$doc:meta])* $name:ident, $check:expr) => {
         $(#[$doc])*
         pub struct $name {
@@ -206,16 +188,43 @@ macro_rules! partner_extractor {
             type Error = AppError;
             type Future = Pin<Box<dyn Future<Output = Result<$name, AppError>>>>;
 
-            fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
-                let partner = PartnerUser::from_request(req, payload);
+            fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+                let req = req.clone();
                 Box::pin(async move {
-                    let PartnerUser { viewer, user } = partner.await?;
+                    let viewer = Viewer::load(req).await?;
+                    let user = viewer.signed_in()?.clone();
                     let check: fn(&CurrentUser) -> Result<(), &'static str> = $check;
                     check(&user).map_err(AppError::Forbidden)?;
                     Ok($name { viewer, user })
                 })
             }
         }
+    };
+}
+
+/// The partner check every partner page starts with.
+fn partner(user: &CurrentUser) -> Result<(), &'static str> {
+    if user.organization_kind.is_partner() && user.role.is_partner_role() {
+        Ok(())
+    } else {
+        Err("error-partners-only")
+    }
+}
+
+user_extractor!(
+    /// A signed-in user of an indirect provider or indirect reseller.
+    PartnerUser,
+    partner
+);
+
+/// Declares an extractor that narrows [`PartnerUser`] with a further check on the user.
+macro_rules! partner_extractor {
+    ($(#[$doc:meta])* $name:ident, $check:expr) => {
+        user_extractor!($(#[$doc])* $name, |user| {
+            partner(user)?;
+            let check: fn(&CurrentUser) -> Result<(), &'static str> = $check;
+            check(user)
+        });
     };
 }
 
@@ -228,7 +237,6 @@ partner_extractor!(
         _ => Err("error-providers-only"),
     }
 );
-
 partner_extractor!(
     /// An Admin agent or Global admin of any partner: requests customer relationships and
     /// reads the organization's audit log.
@@ -241,7 +249,6 @@ partner_extractor!(
         }
     }
 );
-
 partner_extractor!(
     /// Any user of an indirect reseller.
     ResellerUser,
@@ -254,31 +261,49 @@ partner_extractor!(
     }
 );
 
-/// A signed-in customer admin (the customer's Global admin).
-pub struct CustomerAdmin {
-    pub viewer: Viewer,
-    pub user: CurrentUser,
-}
+user_extractor!(
+    /// Any signed-in user (their own account).
+    SignedIn,
+    |_| Ok(())
+);
 
-impl FromRequest for CustomerAdmin {
-    type Error = AppError;
-    type Future = Pin<Box<dyn Future<Output = Result<CustomerAdmin, AppError>>>>;
-
-    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
-        let req = req.clone();
-        Box::pin(async move {
-            let viewer = Viewer::load(req).await?;
-            let user = viewer.signed_in()?.clone();
-            match (user.organization_kind, user.role) {
-                (OrgKind::Customer, Role::CustomerGlobalAdmin) => {
-                    Ok(CustomerAdmin { viewer, user })
-                }
-                (OrgKind::Customer, _) => Err(AppError::Forbidden("error-ask-your-admin")),
-                _ => Err(AppError::Forbidden("error-customers-only")),
-            }
-        })
+user_extractor!(
+    /// A customer's admin (Global admin, Billing admin or Helpdesk admin): opens the Admin
+    /// area and its Support section.
+    CustomerAdmin,
+    |user| match (user.organization_kind, user.role) {
+        (OrgKind::Customer, role) if role.is_customer_admin() => Ok(()),
+        (OrgKind::Customer, _) => Err("error-ask-your-admin"),
+        _ => Err("error-customers-only"),
     }
-}
+);
+
+user_extractor!(
+    /// A customer's Global admin: manages partner relationships and users, reads the log.
+    CustomerGlobalAdmin,
+    |user| match (user.organization_kind, user.role) {
+        (OrgKind::Customer, Role::CustomerGlobalAdmin) => Ok(()),
+        (OrgKind::Customer, role) if role.is_customer_admin() => {
+            Err("error-role-global-admins-only")
+        }
+        (OrgKind::Customer, _) => Err("error-ask-your-admin"),
+        _ => Err("error-customers-only"),
+    }
+);
+
+user_extractor!(
+    /// The Global admin of any organization: User management.
+    UserManager,
+    |user| {
+        if user.role.may_manage_users(user.organization_kind) {
+            Ok(())
+        } else if user.organization_kind == OrgKind::Customer && !user.role.is_customer_admin() {
+            Err("error-ask-your-admin")
+        } else {
+            Err("error-role-global-admins-only")
+        }
+    }
+);
 
 /// A URL-encoded form whose `csrf_token` field matched the session's token.
 pub struct CsrfForm<T>(pub T);

@@ -55,6 +55,19 @@ impl PasswordHasher {
         }
     }
 
+    /// A new argon2id hash of `password`, under the same cap as sign-ins.
+    pub async fn hash(&self, password: String) -> Result<String, AppError> {
+        let _permit = self
+            .permits
+            .acquire()
+            .await
+            .map_err(|e| AppError::Internal(e.to_string()))?;
+        actix_web::web::block(move || hash_password(&password))
+            .await
+            .map_err(|e| AppError::Internal(format!("hashing task failed: {e}")))?
+            .map_err(|e| AppError::Internal(e.to_string()))
+    }
+
     /// True when `password` matches `stored_hash`; with no hash (unknown user) always false,
     /// after the same amount of work.
     pub async fn verify(

@@ -12,7 +12,7 @@ use diesel::prelude::*;
 
 use super::schema::{audit_events, organizations};
 use super::DbConnection;
-use crate::domain::audit::{Action, AuditFilter, RelationshipValue};
+use crate::domain::audit::{Action, AuditFilter, ObjectKind, RelationshipValue};
 
 /// Who makes a change, for the audit log.
 #[derive(Debug, Clone)]
@@ -22,8 +22,17 @@ pub struct Actor {
     pub organization_id: String,
 }
 
+/// Who made a change: a signed-in user, or the operator on the command line.
+#[derive(Debug, Clone, Copy)]
+pub enum MadeBy<'a> {
+    User(&'a Actor),
+    Operator,
+}
+
 /// The actor name of automatic changes.
 pub const SYSTEM_ACTOR: &str = "system";
+/// The actor name of changes made on the command line (`init`, `user reset-password`).
+pub const OPERATOR_ACTOR: &str = "operator";
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable)]
 #[diesel(table_name = audit_events)]
@@ -34,10 +43,12 @@ pub struct AuditEvent {
     pub actor_user_id: Option<String>,
     pub actor_name: String,
     pub customer_id: Option<String>,
-    pub object_kind: String,
+    #[diesel(deserialize_as = String, serialize_as = String)]
+    pub object_kind: ObjectKind,
     pub object_id: String,
     pub object_label: String,
-    pub action: String,
+    #[diesel(deserialize_as = String, serialize_as = String)]
+    pub action: Action,
     pub old_value: Option<String>,
     pub new_value: Option<String>,
     pub cause_event_id: Option<String>,
@@ -47,8 +58,7 @@ pub struct AuditEvent {
 /// What an event is about.
 #[derive(Debug, Clone, Copy)]
 pub struct Object<'a> {
-    /// `subscription`, `support_profile`, `partnership`, `customer_relationship`, `invitation`.
-    pub kind: &'a str,
+    pub kind: ObjectKind,
     pub id: &'a str,
     /// Its name when the change was made (a product, an organization, two partners).
     pub label: &'a str,
@@ -63,10 +73,10 @@ impl AuditEvent {
             actor_user_id: None,
             actor_name: SYSTEM_ACTOR.to_string(),
             customer_id: None,
-            object_kind: object.kind.to_string(),
+            object_kind: object.kind,
             object_id: object.id.to_string(),
             object_label: object.label.to_string(),
-            action: action.as_str().to_string(),
+            action,
             old_value: None,
             new_value: None,
             cause_event_id: None,
@@ -80,6 +90,25 @@ impl AuditEvent {
         event.actor_user_id = Some(actor.user_id.clone());
         event.actor_name = actor.name.clone();
         event
+    }
+
+    /// A change made by `by`: a user's in their organization's log, the operator's in the log
+    /// of `organization_id` (the organization changed).
+    pub fn made_by(
+        by: MadeBy<'_>,
+        organization_id: &str,
+        action: Action,
+        object: Object<'_>,
+        now: NaiveDateTime,
+    ) -> Self {
+        match by {
+            MadeBy::User(actor) => AuditEvent::by(actor, action, object, now),
+            MadeBy::Operator => {
+                let mut event = AuditEvent::new(organization_id, action, object, now);
+                event.actor_name = OPERATOR_ACTOR.to_string();
+                event
+            }
+        }
     }
 
     /// An automatic change on behalf of `organization_id`, at the time of the event `cause`
@@ -115,15 +144,11 @@ impl AuditEvent {
     pub fn codes(self, old: RelationshipValue, new: RelationshipValue) -> Self {
         self.values(Some(old.as_str()), Some(new.as_str()))
     }
-
-    pub fn action(&self) -> Option<Action> {
-        Action::parse(&self.action)
-    }
 }
 
 pub fn append(conn: &mut DbConnection, event: &AuditEvent) -> QueryResult<()> {
     diesel::insert_into(audit_events::table)
-        .values(event)
+        .values(event.clone())
         .execute(conn)
         .map(|_| ())
 }
@@ -210,12 +235,19 @@ pub fn customers_in_partner_log(
 }
 
 /// The actions of the given events (the causes of automatic changes), by id.
-pub fn actions_of(conn: &mut DbConnection, ids: &[String]) -> QueryResult<Vec<(String, String)>> {
+pub fn actions_of(conn: &mut DbConnection, ids: &[String]) -> QueryResult<Vec<(String, Action)>> {
     if ids.is_empty() {
         return Ok(Vec::new());
     }
-    audit_events::table
+    let rows: Vec<(String, String)> = audit_events::table
         .filter(audit_events::id.eq_any(ids))
         .select((audit_events::id, audit_events::action))
-        .load(conn)
+        .load(conn)?;
+    rows.into_iter()
+        .map(|(id, action)| {
+            Action::try_from(action)
+                .map(|a| (id, a))
+                .map_err(|e| diesel::result::Error::DeserializationError(Box::new(e)))
+        })
+        .collect()
 }

@@ -9,7 +9,7 @@ use super::organizations::Organization;
 use super::relationships::{self, RelationshipError};
 use super::schema::{invitations, organizations};
 use super::DbConnection;
-use crate::domain::audit::{Action, RelationshipValue};
+use crate::domain::audit::{Action, ObjectKind, RelationshipValue};
 use crate::domain::invitations::{
     self as rules, InvitationFacts, InvitationKind, InvitationProblem, InvitationStatus, Responder,
 };
@@ -18,12 +18,14 @@ use crate::domain::invitations::{
 #[diesel(table_name = invitations)]
 pub struct Invitation {
     pub id: String,
-    pub kind: String,
+    #[diesel(deserialize_as = String)]
+    pub kind: InvitationKind,
     pub token_hash: String,
     pub inviting_organization_id: String,
     pub target_organization_id: Option<String>,
     pub delegated_admin: bool,
-    pub status: String,
+    #[diesel(deserialize_as = String)]
+    pub status: InvitationStatus,
     pub created_at: NaiveDateTime,
     pub expires_at: NaiveDateTime,
     pub used_at: Option<NaiveDateTime>,
@@ -32,15 +34,10 @@ pub struct Invitation {
 }
 
 impl Invitation {
-    pub fn kind(&self) -> InvitationKind {
-        InvitationKind::parse(&self.kind).unwrap_or(InvitationKind::Partnership)
-    }
-
     pub fn facts(&self) -> InvitationFacts<'_> {
         InvitationFacts {
-            kind: self.kind(),
-            // An unknown status can never be answered.
-            status: InvitationStatus::parse(&self.status).unwrap_or(InvitationStatus::Declined),
+            kind: self.kind,
+            status: self.status,
             expires_at: self.expires_at,
             target_organization_id: self.target_organization_id.as_deref(),
         }
@@ -48,7 +45,7 @@ impl Invitation {
 
     fn as_object<'a>(&'a self, label: &'a str) -> Object<'a> {
         Object {
-            kind: "invitation",
+            kind: ObjectKind::Invitation,
             id: &self.id,
             label,
         }
@@ -212,7 +209,7 @@ pub fn answer(
                 .execute(conn)?;
             invitation.target_organization_id = Some(me.to_string());
         }
-        let changed = match (invitation.kind(), accept) {
+        let changed = match (invitation.kind, accept) {
             (InvitationKind::Partnership, true) => {
                 relationships::establish_partnership(conn, actor, &inviting, me, now)?.is_some()
             }
@@ -246,7 +243,7 @@ pub fn answer(
                 true
             }
         };
-        invitation.status = answer.as_str().to_string();
+        invitation.status = answer;
         Ok(Answered {
             invitation,
             changed,

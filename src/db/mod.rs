@@ -7,9 +7,9 @@
 //! takes the write lock up front) and check what they read inside the same transaction.
 
 pub mod audit;
-pub mod demo;
 pub mod invitations;
 pub mod organizations;
+pub mod password_links;
 pub mod relationships;
 pub mod schema;
 pub mod sessions;
@@ -195,7 +195,7 @@ impl Db {
         };
         let pool = Pool::builder()
             .max_size(settings.max_size)
-            .min_idle(Some(1))
+            .min_idle(Some(1.min(settings.max_size)))
             .connection_timeout(settings.connect_timeout)
             .test_on_check_out(true)
             .build(manager)

@@ -12,7 +12,8 @@ use crate::domain::{Cursor, OrgKind};
 #[diesel(table_name = organizations)]
 pub struct Organization {
     pub id: String,
-    pub kind: String,
+    #[diesel(deserialize_as = String)]
+    pub kind: OrgKind,
     pub name: String,
     pub partner_id: Option<String>,
     pub tenant_id: String,
@@ -22,17 +23,12 @@ pub struct Organization {
     pub created_at: NaiveDateTime,
 }
 
-impl Organization {
-    pub fn kind(&self) -> OrgKind {
-        OrgKind::parse(&self.kind).unwrap_or(OrgKind::Customer)
-    }
-}
-
 #[derive(Debug, Insertable)]
 #[diesel(table_name = organizations)]
 pub struct NewOrganization<'a> {
     pub id: &'a str,
-    pub kind: &'a str,
+    #[diesel(serialize_as = String)]
+    pub kind: OrgKind,
     pub name: &'a str,
     pub search_name: &'a str,
     pub partner_id: Option<&'a str>,
@@ -43,7 +39,7 @@ pub struct NewOrganization<'a> {
     pub created_at: NaiveDateTime,
 }
 
-pub fn insert(conn: &mut DbConnection, org: &NewOrganization<'_>) -> QueryResult<()> {
+pub fn insert(conn: &mut DbConnection, org: NewOrganization<'_>) -> QueryResult<()> {
     diesel::insert_into(organizations::table)
         .values(org)
         .execute(conn)
@@ -193,6 +189,146 @@ pub fn customer_of_partner(
                 .filter(subscriptions::customer_id.eq(organizations::id))
                 .filter(subscriptions::provider_id.eq(partner_id.to_string())),
         ))
+        .select(Organization::as_select())
+        .first(conn)
+        .optional()
+}
+
+/// What a new organization and its first Global admin are made of (already validated).
+#[derive(Debug, Clone)]
+pub struct NewTenant<'a> {
+    pub kind: OrgKind,
+    pub name: &'a str,
+    pub partner_id: Option<&'a str>,
+    pub admin_email: &'a str,
+    pub admin_name: &'a str,
+}
+
+/// Why an organization was not made.
+#[derive(Debug)]
+pub enum CreateError {
+    /// The Fluent id (and, on the command line, the message) of the conflict.
+    Conflict(&'static str),
+    Database(diesel::result::Error),
+}
+
+impl From<diesel::result::Error> for CreateError {
+    fn from(e: diesel::result::Error) -> Self {
+        CreateError::Database(e)
+    }
+}
+
+/// Makes an organization, its first Global admin (without a password) and that admin's
+/// set-password link for `token`, in one transaction, with their audit events. Refuses a
+/// partner whose name or partner ID exists already, and an email that a user has.
+pub fn create_with_admin(
+    conn: &mut DbConnection,
+    tenant: &NewTenant<'_>,
+    token: &str,
+    by: super::audit::MadeBy<'_>,
+) -> Result<(Organization, super::users::User, NaiveDateTime), CreateError> {
+    conn.transaction(|conn| {
+        let search_name = crate::domain::search_key(tenant.name);
+        if tenant.kind.is_partner() {
+            let same_name: i64 = organizations::table
+                .filter(organizations::search_name.eq(&search_name))
+                .filter(organizations::kind.ne(OrgKind::Customer.as_str()))
+                .count()
+                .get_result(conn)?;
+            if same_name > 0 {
+                return Err(CreateError::Conflict("init-error-name-taken"));
+            }
+        }
+        if let Some(pid) = tenant.partner_id {
+            if find_by_partner_id(conn, pid)?.is_some() {
+                return Err(CreateError::Conflict("init-error-partner-id-taken"));
+            }
+        }
+        if super::users::find_by_email(conn, tenant.admin_email)?.is_some() {
+            return Err(CreateError::Conflict("validation-email-taken"));
+        }
+        let now = super::now();
+        let id = crate::domain::new_id();
+        insert(
+            conn,
+            NewOrganization {
+                id: &id,
+                kind: tenant.kind,
+                name: tenant.name,
+                search_name: &search_name,
+                partner_id: tenant.partner_id,
+                tenant_id: &crate::domain::new_id(),
+                support_email: None,
+                support_phone: None,
+                support_website: None,
+                created_at: now,
+            },
+        )?;
+        let org = find(conn, &id)?.ok_or(diesel::result::Error::NotFound)?;
+        let user_id = crate::domain::new_id();
+        super::users::insert(
+            conn,
+            super::users::NewUser {
+                id: &user_id,
+                organization_id: &id,
+                email: tenant.admin_email,
+                display_name: tenant.admin_name,
+                password_hash: "",
+                role: crate::domain::roles::Role::global_admin_of(tenant.kind),
+                state: crate::domain::accounts::UserState::Active,
+                created_at: now,
+            },
+        )?;
+        let user = super::users::find(conn, &user_id)?.ok_or(diesel::result::Error::NotFound)?;
+        let object = super::audit::Object {
+            kind: crate::domain::audit::ObjectKind::Organization,
+            id: &org.id,
+            label: &org.name,
+        };
+        let created = super::audit::AuditEvent::made_by(
+            by,
+            &org.id,
+            crate::domain::audit::Action::OrganizationCreated,
+            object,
+            now,
+        );
+        let created = if tenant.kind.is_partner() {
+            created.values(None, Some(tenant.kind.as_str()))
+        } else {
+            created.customer(Some(&org.id))
+        };
+        super::audit::append(conn, &created)?;
+        let added = super::users::user_event(
+            by,
+            tenant.kind,
+            crate::domain::audit::Action::UserAdded,
+            &user,
+            now,
+        );
+        super::audit::append(conn, &added.values(None, Some(user.role.as_str())))?;
+        let expires = super::password_links::issue(
+            conn,
+            &user,
+            tenant.kind,
+            crate::domain::accounts::LinkPurpose::NewUser,
+            token,
+            by,
+        )?;
+        Ok((org, user, expires))
+    })
+}
+
+/// The organization with this id, or else the one with this exact name (case-insensitive),
+/// for the operator's commands.
+pub fn find_by_id_or_name(conn: &mut DbConnection, key: &str) -> QueryResult<Option<Organization>> {
+    if crate::domain::is_valid_id(key) {
+        if let Some(org) = find(conn, key)? {
+            return Ok(Some(org));
+        }
+    }
+    organizations::table
+        .filter(organizations::search_name.eq(crate::domain::search_key(key)))
+        .order(organizations::created_at.asc())
         .select(Organization::as_select())
         .first(conn)
         .optional()

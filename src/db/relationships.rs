@@ -16,8 +16,9 @@ use super::organizations::Organization;
 use super::schema::{customer_relationships, organizations, partnerships, subscriptions};
 use super::subscriptions::Scope;
 use super::DbConnection;
-use crate::domain::audit::{Action, RelationshipValue};
+use crate::domain::audit::{Action, ObjectKind, RelationshipValue};
 use crate::domain::invitations::InvitationProblem;
+use crate::domain::PartnershipStatus;
 
 /// Why a relationship change was not made.
 #[derive(Debug)]
@@ -37,9 +38,6 @@ impl From<diesel::result::Error> for RelationshipError {
     }
 }
 
-const ACTIVE: &str = "active";
-const REMOVED: &str = "removed";
-
 pub fn insert_partnership(
     conn: &mut DbConnection,
     provider_id: &str,
@@ -52,7 +50,7 @@ pub fn insert_partnership(
             partnerships::id.eq(&id),
             partnerships::provider_id.eq(provider_id),
             partnerships::reseller_id.eq(reseller_id),
-            partnerships::status.eq(ACTIVE),
+            partnerships::status.eq(PartnershipStatus::Active.as_str()),
             partnerships::created_at.eq(now),
         ))
         .execute(conn)?;
@@ -101,7 +99,7 @@ pub fn partnerships_of_provider(
         .into_iter()
         .map(|(reseller, status)| PartnershipRow {
             reseller,
-            active: status == ACTIVE,
+            active: status == PartnershipStatus::Active.as_str(),
         })
         .collect())
 }
@@ -116,7 +114,7 @@ pub fn partnered_reseller(
         .inner_join(partnerships::table.on(partnerships::reseller_id.eq(organizations::id)))
         .filter(partnerships::provider_id.eq(provider_id))
         .filter(partnerships::reseller_id.eq(reseller_id))
-        .filter(partnerships::status.eq(ACTIVE))
+        .filter(partnerships::status.eq(PartnershipStatus::Active.as_str()))
         .select(Organization::as_select())
         .first(conn)
         .optional()
@@ -180,7 +178,7 @@ pub fn partnered_resellers_of_customer(
             partnerships::table
                 .filter(partnerships::provider_id.eq(provider_id.to_string()))
                 .filter(partnerships::reseller_id.eq(customer_relationships::partner_id))
-                .filter(partnerships::status.eq(ACTIVE)),
+                .filter(partnerships::status.eq(PartnershipStatus::Active.as_str())),
         ))
         .order((organizations::name.asc(), organizations::id.asc()))
         .select((
@@ -213,7 +211,7 @@ fn relationship_event(
     conn: &mut DbConnection,
     actor: &Actor,
     action: Action,
-    kind: &str,
+    kind: ObjectKind,
     id: &str,
     pair: (&str, &str),
     now: NaiveDateTime,
@@ -248,11 +246,17 @@ fn customer_relationship_event(
     now: NaiveDateTime,
 ) -> QueryResult<AuditEvent> {
     let pair = (partner_id, customer_id);
-    Ok(
-        relationship_event(conn, actor, action, "customer_relationship", id, pair, now)?
-            .customer(Some(customer_id))
-            .related(Some(partner_id)),
-    )
+    Ok(relationship_event(
+        conn,
+        actor,
+        action,
+        ObjectKind::CustomerRelationship,
+        id,
+        pair,
+        now,
+    )?
+    .customer(Some(customer_id))
+    .related(Some(partner_id)))
 }
 
 /// Runs an insert in a savepoint; when another transaction inserted the same pair first (a
@@ -284,9 +288,9 @@ pub fn establish_partnership(
         partnerships::table
             .filter(partnerships::provider_id.eq(provider_id))
             .filter(partnerships::reseller_id.eq(reseller_id))
-            .filter(partnerships::status.eq(REMOVED)),
+            .filter(partnerships::status.eq(PartnershipStatus::Removed.as_str())),
     )
-    .set(partnerships::status.eq(ACTIVE))
+    .set(partnerships::status.eq(PartnershipStatus::Active.as_str()))
     .execute(conn)?;
     let existing: Option<String> = partnerships::table
         .filter(partnerships::provider_id.eq(provider_id))
@@ -308,7 +312,7 @@ pub fn establish_partnership(
         conn,
         actor,
         Action::PartnershipAccepted,
-        "partnership",
+        ObjectKind::Partnership,
         &id,
         (provider_id, reseller_id),
         now,
@@ -415,19 +419,19 @@ pub fn remove_partnership(
             let id: String = partnerships::table
                 .filter(partnerships::provider_id.eq(provider_id))
                 .filter(partnerships::reseller_id.eq(reseller_id))
-                .filter(partnerships::status.eq(ACTIVE))
+                .filter(partnerships::status.eq(PartnershipStatus::Active.as_str()))
                 .select(partnerships::id)
                 .first(conn)
                 .optional()?
                 .ok_or(RelationshipError::NotFound)?;
             diesel::update(partnerships::table.find(&id))
-                .set(partnerships::status.eq(REMOVED))
+                .set(partnerships::status.eq(PartnershipStatus::Removed.as_str()))
                 .execute(conn)?;
             Ok(relationship_event(
                 conn,
                 actor,
                 Action::PartnershipRemoved,
-                "partnership",
+                ObjectKind::Partnership,
                 &id,
                 (provider_id, reseller_id),
                 now,

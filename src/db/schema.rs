@@ -24,8 +24,22 @@ diesel::table! {
         display_name -> Text,
         password_hash -> Text,
         role -> Text,
-        disabled -> Bool,
         created_at -> Timestamp,
+        state -> Text,
+    }
+}
+
+diesel::table! {
+    password_links (id) {
+        id -> Text,
+        user_id -> Text,
+        token_hash -> Text,
+        purpose -> Text,
+        status -> Text,
+        created_at -> Timestamp,
+        expires_at -> Timestamp,
+        used_at -> Nullable<Timestamp>,
+        created_by -> Nullable<Text>,
     }
 }
 
@@ -113,6 +127,7 @@ diesel::table! {
 
 diesel::joinable!(users -> organizations (organization_id));
 diesel::joinable!(user_sessions -> users (user_id));
+diesel::joinable!(password_links -> users (user_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     organizations,
@@ -123,4 +138,5 @@ diesel::allow_tables_to_appear_in_same_query!(
     subscriptions,
     audit_events,
     invitations,
+    password_links,
 );

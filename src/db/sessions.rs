@@ -9,6 +9,7 @@ use super::organizations::Organization;
 use super::schema::{organizations, user_sessions, users};
 use super::users::User;
 use super::DbConnection;
+use crate::domain::accounts::UserState;
 
 pub fn create(
     conn: &mut DbConnection,
@@ -39,7 +40,7 @@ pub fn find_live(
         .filter(user_sessions::id.eq(session_id))
         .filter(user_sessions::revoked_at.is_null())
         .filter(user_sessions::expires_at.gt(now))
-        .filter(users::disabled.eq(false))
+        .filter(users::state.eq(UserState::Active.as_str()))
         .select((User::as_select(), Organization::as_select()))
         .first(conn)
         .optional()
@@ -49,6 +50,26 @@ pub fn revoke(conn: &mut DbConnection, session_id: &str, now: NaiveDateTime) -> 
     diesel::update(user_sessions::table.find(session_id))
         .set(user_sessions::revoked_at.eq(Some(now)))
         .execute(conn)
+}
+
+/// Ends every live session of a user, except `keep` (the session that made the change).
+pub fn revoke_all(
+    conn: &mut DbConnection,
+    user_id: &str,
+    keep: Option<&str>,
+    now: NaiveDateTime,
+) -> QueryResult<usize> {
+    let live = user_sessions::table
+        .filter(user_sessions::user_id.eq(user_id))
+        .filter(user_sessions::revoked_at.is_null());
+    match keep {
+        Some(keep) => diesel::update(live.filter(user_sessions::id.ne(keep)))
+            .set(user_sessions::revoked_at.eq(Some(now)))
+            .execute(conn),
+        None => diesel::update(live)
+            .set(user_sessions::revoked_at.eq(Some(now)))
+            .execute(conn),
+    }
 }
 
 /// Removes records that can never be used again, so the table does not grow without bound.

@@ -6,9 +6,9 @@ use diesel::prelude::*;
 use super::audit::{AuditEvent, Object};
 use super::schema::{customer_relationships, organizations, partnerships, subscriptions};
 use super::DbConnection;
-use crate::domain::audit::Action;
+use crate::domain::audit::{Action, ObjectKind};
 use crate::domain::support_contact::{self, ResellerFacts};
-use crate::domain::{CommerceType, OrgKind};
+use crate::domain::{CommerceType, OrgKind, PartnershipStatus, SubscriptionStatus};
 
 #[derive(Debug, Clone, Queryable, Selectable)]
 #[diesel(table_name = subscriptions)]
@@ -18,8 +18,10 @@ pub struct Subscription {
     pub provider_id: String,
     pub product_name: String,
     pub quantity: i32,
-    pub status: String,
-    pub commerce_type: String,
+    #[diesel(deserialize_as = String)]
+    pub status: SubscriptionStatus,
+    #[diesel(deserialize_as = String)]
+    pub commerce_type: CommerceType,
     pub support_contact_id: Option<String>,
     pub version: i32,
     pub created_at: NaiveDateTime,
@@ -27,29 +29,25 @@ pub struct Subscription {
 }
 
 impl Subscription {
-    pub fn commerce_type(&self) -> CommerceType {
-        CommerceType::parse(&self.commerce_type).unwrap_or(CommerceType::NewCommerce)
-    }
-
     /// New-commerce subscriptions have no "Designated support contact" section.
     pub fn has_contact_section(&self) -> bool {
-        self.commerce_type().has_designated_support_contact()
+        self.commerce_type.has_designated_support_contact()
     }
 
     /// The Fluent id of the status.
     pub fn status_id(&self) -> &'static str {
-        crate::domain::subscription_status_message_id(&self.status)
+        self.status.message_id()
     }
 
     /// The Fluent id of the commerce type.
     pub fn commerce_id(&self) -> &'static str {
-        self.commerce_type().message_id()
+        self.commerce_type.message_id()
     }
 
     /// The subscription as the audit log names it.
     pub fn as_object(&self) -> Object<'_> {
         Object {
-            kind: "subscription",
+            kind: ObjectKind::Subscription,
             id: &self.id,
             label: &self.product_name,
         }
@@ -64,15 +62,17 @@ pub struct NewSubscription<'a> {
     pub provider_id: &'a str,
     pub product_name: &'a str,
     pub quantity: i32,
-    pub status: &'a str,
-    pub commerce_type: &'a str,
+    #[diesel(serialize_as = String)]
+    pub status: SubscriptionStatus,
+    #[diesel(serialize_as = String)]
+    pub commerce_type: CommerceType,
     pub support_contact_id: Option<&'a str>,
     pub version: i32,
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
 }
 
-pub fn insert(conn: &mut DbConnection, sub: &NewSubscription<'_>) -> QueryResult<()> {
+pub fn insert(conn: &mut DbConnection, sub: NewSubscription<'_>) -> QueryResult<()> {
     diesel::insert_into(subscriptions::table)
         .values(sub)
         .execute(conn)
@@ -127,7 +127,7 @@ pub fn reseller_facts(
 ) -> QueryResult<Vec<ResellerFacts>> {
     let partnered: Vec<String> = partnerships::table
         .filter(partnerships::provider_id.eq(provider_id))
-        .filter(partnerships::status.eq("active"))
+        .filter(partnerships::status.eq(PartnershipStatus::Active.as_str()))
         .select(partnerships::reseller_id)
         .load(conn)?;
     let delegated: Vec<String> = customer_relationships::table
@@ -224,12 +224,9 @@ pub fn change_support_contact(
             return Err(ChangeError::Stale);
         }
         let available = available_contacts(conn, &sub)?;
-        let chosen = crate::domain::support_contact::check_choice(
-            sub.commerce_type(),
-            &available,
-            chosen_id,
-        )
-        .map_err(ChangeError::Refused)?;
+        let chosen =
+            crate::domain::support_contact::check_choice(sub.commerce_type, &available, chosen_id)
+                .map_err(ChangeError::Refused)?;
         if sub.support_contact_id.as_deref() == Some(chosen_id) {
             return Err(ChangeError::Unchanged);
         }

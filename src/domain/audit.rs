@@ -6,61 +6,38 @@
 
 use chrono::{Days, NaiveDate, NaiveDateTime};
 
-/// What an event records.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Action {
-    SupportContactChanged,
-    /// A designated reseller became ineligible; the provider took over (actor "system").
-    SupportContactFallback,
-    SupportProfileChanged,
-    PartnershipRequested,
-    PartnershipAccepted,
-    PartnershipDeclined,
-    PartnershipRemoved,
-    RelationshipRequested,
-    RelationshipAccepted,
-    RelationshipDeclined,
-    RelationshipRemoved,
-    DelegatedAdminRemoved,
+stored_enum! {
+    /// What an event records.
+    pub enum Action in "audit_events.action" {
+        SupportContactChanged = "support_contact_changed",
+        /// A designated reseller became ineligible; the provider took over (actor "system").
+        SupportContactFallback = "support_contact_fallback",
+        SupportProfileChanged = "support_profile_changed",
+        PartnershipRequested = "partnership_requested",
+        PartnershipAccepted = "partnership_accepted",
+        PartnershipDeclined = "partnership_declined",
+        PartnershipRemoved = "partnership_removed",
+        RelationshipRequested = "relationship_requested",
+        RelationshipAccepted = "relationship_accepted",
+        RelationshipDeclined = "relationship_declined",
+        RelationshipRemoved = "relationship_removed",
+        DelegatedAdminRemoved = "delegated_admin_removed",
+        OrganizationCreated = "organization_created",
+        UserAdded = "user_added",
+        UserRoleChanged = "user_role_changed",
+        UserDisabled = "user_disabled",
+        UserEnabled = "user_enabled",
+        UserRemoved = "user_removed",
+        /// A set-password link was made (for a new user, or a reset).
+        PasswordLinkIssued = "password_link_issued",
+        /// A password was set through a link.
+        PasswordSet = "password_set",
+        /// A signed-in user changed their own password.
+        PasswordChanged = "password_changed",
+    }
 }
 
 impl Action {
-    const ALL: [Action; 12] = [
-        Action::SupportContactChanged,
-        Action::SupportContactFallback,
-        Action::SupportProfileChanged,
-        Action::PartnershipRequested,
-        Action::PartnershipAccepted,
-        Action::PartnershipDeclined,
-        Action::PartnershipRemoved,
-        Action::RelationshipRequested,
-        Action::RelationshipAccepted,
-        Action::RelationshipDeclined,
-        Action::RelationshipRemoved,
-        Action::DelegatedAdminRemoved,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Action::SupportContactChanged => "support_contact_changed",
-            Action::SupportContactFallback => "support_contact_fallback",
-            Action::SupportProfileChanged => "support_profile_changed",
-            Action::PartnershipRequested => "partnership_requested",
-            Action::PartnershipAccepted => "partnership_accepted",
-            Action::PartnershipDeclined => "partnership_declined",
-            Action::PartnershipRemoved => "partnership_removed",
-            Action::RelationshipRequested => "relationship_requested",
-            Action::RelationshipAccepted => "relationship_accepted",
-            Action::RelationshipDeclined => "relationship_declined",
-            Action::RelationshipRemoved => "relationship_removed",
-            Action::DelegatedAdminRemoved => "delegated_admin_removed",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Action> {
-        Action::ALL.into_iter().find(|a| a.as_str() == s)
-    }
-
     pub fn message_id(self) -> &'static str {
         match self {
             Action::SupportContactChanged => "audit-action-support-contact-changed",
@@ -75,60 +52,66 @@ impl Action {
             Action::RelationshipDeclined => "audit-action-relationship-declined",
             Action::RelationshipRemoved => "audit-action-relationship-removed",
             Action::DelegatedAdminRemoved => "audit-action-delegated-admin-removed",
+            Action::OrganizationCreated => "audit-action-organization-created",
+            Action::UserAdded => "audit-action-user-added",
+            Action::UserRoleChanged => "audit-action-user-role-changed",
+            Action::UserDisabled => "audit-action-user-disabled",
+            Action::UserEnabled => "audit-action-user-enabled",
+            Action::UserRemoved => "audit-action-user-removed",
+            Action::PasswordLinkIssued => "audit-action-password-link-issued",
+            Action::PasswordSet => "audit-action-password-set",
+            Action::PasswordChanged => "audit-action-password-changed",
         }
     }
 
-    /// Relationship events record [`RelationshipValue`] codes; the others record names.
-    pub fn records_codes(self) -> bool {
-        !matches!(
-            self,
-            Action::SupportContactChanged
-                | Action::SupportContactFallback
-                | Action::SupportProfileChanged
-        )
+    /// What the event's old and new values hold.
+    pub fn values(self) -> Values {
+        use Action::*;
+        match self {
+            SupportContactChanged | SupportContactFallback | SupportProfileChanged => Values::Names,
+            UserRoleChanged | UserAdded => Values::Role,
+            UserDisabled | UserEnabled | UserRemoved => Values::UserState,
+            OrganizationCreated | PasswordLinkIssued | PasswordSet | PasswordChanged => {
+                Values::Names
+            }
+            PartnershipRequested
+            | PartnershipAccepted
+            | PartnershipDeclined
+            | PartnershipRemoved
+            | RelationshipRequested
+            | RelationshipAccepted
+            | RelationshipDeclined
+            | RelationshipRemoved
+            | DelegatedAdminRemoved => Values::Relationship,
+        }
     }
 }
 
-/// The old and new values of relationship events.
+/// What an event's old and new values hold: text shown as it is (names, quantities), or
+/// stored codes shown in the reader's language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum RelationshipValue {
-    /// No relationship (before the first one, after removal of a customer relationship).
-    None,
-    Pending,
-    Active,
-    Removed,
-    Declined,
-    WithDelegatedAdmin,
-    WithoutDelegatedAdmin,
+pub enum Values {
+    Names,
+    Relationship,
+    Role,
+    UserState,
+}
+
+stored_enum! {
+    /// The old and new values of relationship events.
+    pub enum RelationshipValue in "audit_events.old_value" {
+        /// No relationship (before the first one, after removal of a customer relationship).
+        None = "none",
+        Pending = "pending",
+        Active = "active",
+        Removed = "removed",
+        Declined = "declined",
+        WithDelegatedAdmin = "with_delegated_admin",
+        WithoutDelegatedAdmin = "without_delegated_admin",
+    }
 }
 
 impl RelationshipValue {
-    const ALL: [RelationshipValue; 7] = [
-        RelationshipValue::None,
-        RelationshipValue::Pending,
-        RelationshipValue::Active,
-        RelationshipValue::Removed,
-        RelationshipValue::Declined,
-        RelationshipValue::WithDelegatedAdmin,
-        RelationshipValue::WithoutDelegatedAdmin,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            RelationshipValue::None => "none",
-            RelationshipValue::Pending => "pending",
-            RelationshipValue::Active => "active",
-            RelationshipValue::Removed => "removed",
-            RelationshipValue::Declined => "declined",
-            RelationshipValue::WithDelegatedAdmin => "with_delegated_admin",
-            RelationshipValue::WithoutDelegatedAdmin => "without_delegated_admin",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<RelationshipValue> {
-        RelationshipValue::ALL.into_iter().find(|v| v.as_str() == s)
-    }
-
     /// The value of a customer relationship with or without delegated admin privileges.
     pub fn of_relationship(delegated_admin: bool) -> RelationshipValue {
         if delegated_admin {
@@ -151,14 +134,31 @@ impl RelationshipValue {
     }
 }
 
-/// The message id of an object kind as stored in `audit_events.object_kind`.
-pub fn object_kind_message_id(kind: &str) -> &'static str {
-    match kind {
-        "subscription" => "audit-object-subscription",
-        "support_profile" => "audit-object-support-profile",
-        "partnership" => "audit-object-partnership",
-        "customer_relationship" => "audit-object-customer-relationship",
-        _ => "audit-object-invitation",
+stored_enum! {
+    /// What an event is about.
+    pub enum ObjectKind in "audit_events.object_kind" {
+        Subscription = "subscription",
+        SupportProfile = "support_profile",
+        Partnership = "partnership",
+        CustomerRelationship = "customer_relationship",
+        Invitation = "invitation",
+        User = "user",
+        Organization = "organization",
+    }
+}
+
+impl ObjectKind {
+    /// The Fluent id of this kind's name.
+    pub fn message_id(self) -> &'static str {
+        match self {
+            ObjectKind::Subscription => "audit-object-subscription",
+            ObjectKind::SupportProfile => "audit-object-support-profile",
+            ObjectKind::Partnership => "audit-object-partnership",
+            ObjectKind::CustomerRelationship => "audit-object-customer-relationship",
+            ObjectKind::Invitation => "audit-object-invitation",
+            ObjectKind::User => "audit-object-user",
+            ObjectKind::Organization => "audit-object-organization",
+        }
     }
 }
 
@@ -274,8 +274,9 @@ mod tests {
         for v in RelationshipValue::ALL {
             assert_eq!(RelationshipValue::parse(v.as_str()), Some(v));
         }
-        assert!(!Action::SupportContactFallback.records_codes());
-        assert!(Action::DelegatedAdminRemoved.records_codes());
+        assert_eq!(Action::SupportContactFallback.values(), Values::Names);
+        assert_eq!(Action::DelegatedAdminRemoved.values(), Values::Relationship);
+        assert_eq!(Action::UserRoleChanged.values(), Values::Role);
     }
 
     #[test]

@@ -14,56 +14,23 @@ use super::OrgKind;
 /// How long a link can be used.
 pub const VALID_DAYS: i64 = 30;
 
-/// What an invitation asks for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum InvitationKind {
-    /// Provider -> indirect reseller; names the reseller by partner ID.
-    Partnership,
-    /// Partner -> customer; names a customer when sent from that customer's page, otherwise
-    /// the customer whose admin accepts it.
-    CustomerRelationship,
-}
-
-impl InvitationKind {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            InvitationKind::Partnership => "partnership",
-            InvitationKind::CustomerRelationship => "customer_relationship",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Self> {
-        match s {
-            "partnership" => Some(InvitationKind::Partnership),
-            "customer_relationship" => Some(InvitationKind::CustomerRelationship),
-            _ => None,
-        }
+stored_enum! {
+    /// What an invitation asks for.
+    pub enum InvitationKind in "invitations.kind" {
+        /// Provider -> indirect reseller; names the reseller by partner ID.
+        Partnership = "partnership",
+        /// Partner -> customer; names a customer when sent from that customer's page, otherwise
+        /// the customer whose admin accepts it.
+        CustomerRelationship = "customer_relationship",
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum InvitationStatus {
-    Pending,
-    Accepted,
-    Declined,
-}
-
-impl InvitationStatus {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            InvitationStatus::Pending => "pending",
-            InvitationStatus::Accepted => "accepted",
-            InvitationStatus::Declined => "declined",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Self> {
-        match s {
-            "pending" => Some(InvitationStatus::Pending),
-            "accepted" => Some(InvitationStatus::Accepted),
-            "declined" => Some(InvitationStatus::Declined),
-            _ => None,
-        }
+stored_enum! {
+    /// Where an invitation stands.
+    pub enum InvitationStatus in "invitations.status" {
+        Pending = "pending",
+        Accepted = "accepted",
+        Declined = "declined",
     }
 }
 

@@ -2,6 +2,63 @@
 //! organization, who may be a subscription's designated support contact, and how a support
 //! profile is validated. Nothing here knows about HTTP or SQL, so every rule is unit tested here.
 
+/// Declares a closed set that is stored as text: the enum, its stored codes, and the way back
+/// from text that refuses anything unknown. Models read such a column with
+/// `#[diesel(deserialize_as = String)]`, so an unknown value in the database is a load error that
+/// names the column and the value, never a silent default.
+macro_rules! stored_enum {
+    (
+        $(#[$meta:meta])*
+        pub enum $name:ident in $column:literal {
+            $($(#[$vmeta:meta])* $variant:ident = $code:literal),+ $(,)?
+        }
+    ) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum $name {
+            $($(#[$vmeta])* $variant),+
+        }
+
+        impl $name {
+            /// Every value, in declaration order.
+            pub const ALL: [$name; [$($code),+].len()] = [$($name::$variant),+];
+
+            /// The code stored in the database.
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $($name::$variant => $code),+
+                }
+            }
+
+            /// The value whose stored code is `s`.
+            pub fn parse(s: &str) -> Option<Self> {
+                match s {
+                    $($code => Some($name::$variant),)+
+                    _ => None,
+                }
+            }
+        }
+
+        impl TryFrom<String> for $name {
+            type Error = $crate::domain::UnknownValue;
+
+            fn try_from(value: String) -> Result<Self, Self::Error> {
+                Self::parse(&value).ok_or($crate::domain::UnknownValue {
+                    column: $column,
+                    value,
+                })
+            }
+        }
+
+        impl From<$name> for String {
+            fn from(value: $name) -> String {
+                value.as_str().to_string()
+            }
+        }
+    };
+}
+
+pub mod accounts;
 pub mod audit;
 pub mod invitations;
 pub mod profile;
@@ -10,32 +67,33 @@ pub mod support_contact;
 
 use std::fmt;
 
-/// The three kinds of organization. Partners are indirect providers or indirect resellers.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum OrgKind {
-    IndirectProvider,
-    IndirectReseller,
-    Customer,
+/// A stored code that the program does not know: a newer version wrote it, or the row was
+/// edited by hand. Reading such a row fails with this error rather than guessing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnknownValue {
+    /// `table.column`.
+    pub column: &'static str,
+    pub value: String,
+}
+
+impl fmt::Display for UnknownValue {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "unknown value `{}` in {}", self.value, self.column)
+    }
+}
+
+impl std::error::Error for UnknownValue {}
+
+stored_enum! {
+    /// The three kinds of organization. Partners are indirect providers or indirect resellers.
+    pub enum OrgKind in "organizations.kind" {
+        IndirectProvider = "indirect_provider",
+        IndirectReseller = "indirect_reseller",
+        Customer = "customer",
+    }
 }
 
 impl OrgKind {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            OrgKind::IndirectProvider => "indirect_provider",
-            OrgKind::IndirectReseller => "indirect_reseller",
-            OrgKind::Customer => "customer",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Self> {
-        match s {
-            "indirect_provider" => Some(OrgKind::IndirectProvider),
-            "indirect_reseller" => Some(OrgKind::IndirectReseller),
-            "customer" => Some(OrgKind::Customer),
-            _ => None,
-        }
-    }
-
     pub fn is_partner(self) -> bool {
         !matches!(self, OrgKind::Customer)
     }
@@ -58,29 +116,15 @@ impl OrgKind {
     }
 }
 
-/// How a subscription was sold. New-commerce subscriptions have no designated support contact.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum CommerceType {
-    LicenseBased,
-    NewCommerce,
+stored_enum! {
+    /// How a subscription was sold. New-commerce subscriptions have no designated support contact.
+    pub enum CommerceType in "subscriptions.commerce_type" {
+        LicenseBased = "license_based",
+        NewCommerce = "new_commerce",
+    }
 }
 
 impl CommerceType {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            CommerceType::LicenseBased => "license_based",
-            CommerceType::NewCommerce => "new_commerce",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Self> {
-        match s {
-            "license_based" => Some(CommerceType::LicenseBased),
-            "new_commerce" => Some(CommerceType::NewCommerce),
-            _ => None,
-        }
-    }
-
     pub fn has_designated_support_contact(self) -> bool {
         matches!(self, CommerceType::LicenseBased)
     }
@@ -93,11 +137,33 @@ impl CommerceType {
     }
 }
 
-/// The Fluent id of a subscription status.
-pub fn subscription_status_message_id(status: &str) -> &'static str {
-    match status {
-        "active" => "subscription-status-active",
-        _ => "subscription-status-suspended",
+stored_enum! {
+    /// Where a subscription is in its life.
+    pub enum SubscriptionStatus in "subscriptions.status" {
+        Active = "active",
+        /// Keeps its designated support contact and shows its state.
+        Suspended = "suspended",
+        /// Ended: its designated support contact can no longer change.
+        Cancelled = "cancelled",
+    }
+}
+
+impl SubscriptionStatus {
+    /// The Fluent id of this status.
+    pub fn message_id(self) -> &'static str {
+        match self {
+            SubscriptionStatus::Active => "subscription-status-active",
+            SubscriptionStatus::Suspended => "subscription-status-suspended",
+            SubscriptionStatus::Cancelled => "subscription-status-cancelled",
+        }
+    }
+}
+
+stored_enum! {
+    /// Whether a provider and an indirect reseller work together.
+    pub enum PartnershipStatus in "partnerships.status" {
+        Active = "active",
+        Removed = "removed",
     }
 }
 

@@ -2,16 +2,20 @@
 
 use super::OrgKind;
 
-/// A user's role. Partner roles follow Partner Center; customers have an admin and plain users.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Role {
-    AdminAgent,
-    GlobalAdmin,
-    HelpdeskAgent,
-    SalesAgent,
-    BillingAdmin,
-    CustomerGlobalAdmin,
-    CustomerUser,
+stored_enum! {
+    /// A user's role. Partner roles follow Partner Center; customer roles follow the customer's
+    /// admin center (Global admin, Billing admin, Helpdesk admin, and plain users).
+    pub enum Role in "users.role" {
+        AdminAgent = "admin_agent",
+        GlobalAdmin = "global_admin",
+        HelpdeskAgent = "helpdesk_agent",
+        SalesAgent = "sales_agent",
+        BillingAdmin = "billing_admin",
+        CustomerGlobalAdmin = "customer_global_admin",
+        CustomerBillingAdmin = "customer_billing_admin",
+        CustomerHelpdeskAdmin = "customer_helpdesk_admin",
+        CustomerUser = "customer_user",
+    }
 }
 
 impl Role {
@@ -23,30 +27,43 @@ impl Role {
         Role::BillingAdmin,
     ];
 
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Role::AdminAgent => "admin_agent",
-            Role::GlobalAdmin => "global_admin",
-            Role::HelpdeskAgent => "helpdesk_agent",
-            Role::SalesAgent => "sales_agent",
-            Role::BillingAdmin => "billing_admin",
-            Role::CustomerGlobalAdmin => "customer_global_admin",
-            Role::CustomerUser => "customer_user",
+    pub const CUSTOMER_ROLES: [Role; 4] = [
+        Role::CustomerGlobalAdmin,
+        Role::CustomerBillingAdmin,
+        Role::CustomerHelpdeskAdmin,
+        Role::CustomerUser,
+    ];
+
+    /// The roles a user of this kind of organization may have.
+    pub fn for_kind(kind: OrgKind) -> &'static [Role] {
+        if kind.is_partner() {
+            &Self::PARTNER_ROLES
+        } else {
+            &Self::CUSTOMER_ROLES
         }
     }
 
-    pub fn parse(s: &str) -> Option<Role> {
-        [
-            Role::AdminAgent,
-            Role::GlobalAdmin,
-            Role::HelpdeskAgent,
-            Role::SalesAgent,
-            Role::BillingAdmin,
-            Role::CustomerGlobalAdmin,
-            Role::CustomerUser,
-        ]
-        .into_iter()
-        .find(|r| r.as_str() == s)
+    /// The Global admin role of this kind of organization: the one that manages its users.
+    pub fn global_admin_of(kind: OrgKind) -> Role {
+        if kind.is_partner() {
+            Role::GlobalAdmin
+        } else {
+            Role::CustomerGlobalAdmin
+        }
+    }
+
+    /// True for the Global admin of either kind of organization.
+    pub fn is_global_admin(self) -> bool {
+        matches!(self, Role::GlobalAdmin | Role::CustomerGlobalAdmin)
+    }
+
+    /// A customer's admin roles open the Admin area and see its Support section; plain users
+    /// are sent to their admin.
+    pub fn is_customer_admin(self) -> bool {
+        matches!(
+            self,
+            Role::CustomerGlobalAdmin | Role::CustomerBillingAdmin | Role::CustomerHelpdeskAdmin
+        )
     }
 
     /// The Fluent id of the role's name.
@@ -58,6 +75,8 @@ impl Role {
             Role::SalesAgent => "role-sales-agent",
             Role::BillingAdmin => "role-billing-admin",
             Role::CustomerGlobalAdmin => "role-customer-global-admin",
+            Role::CustomerBillingAdmin => "role-customer-billing-admin",
+            Role::CustomerHelpdeskAdmin => "role-customer-helpdesk-admin",
             Role::CustomerUser => "role-customer-user",
         }
     }
@@ -93,6 +112,11 @@ impl Role {
 
     /// Partners' Admin agents and Global admins read their organization's audit log; a
     /// customer's admin reads what concerns the customer.
+    /// Global admins manage their organization's users (Partner Center's User management).
+    pub fn may_manage_users(self, kind: OrgKind) -> bool {
+        self == Role::global_admin_of(kind)
+    }
+
     pub fn may_read_audit_log(self, kind: OrgKind) -> bool {
         match kind {
             OrgKind::Customer => self == Role::CustomerGlobalAdmin,

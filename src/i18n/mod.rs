@@ -114,11 +114,33 @@ impl Locale {
     }
 }
 
-/// The message files, one set per locale, as compiled into the binary.
+/// The message files, one set per locale, as compiled into the binary: each locale's files
+/// joined into one source.
 pub const SOURCES: [(Locale, &str); 3] = [
-    (Locale::En, include_str!("../../locales/en/main.ftl")),
-    (Locale::ZhTw, include_str!("../../locales/zh-TW/main.ftl")),
-    (Locale::JaJp, include_str!("../../locales/ja-JP/main.ftl")),
+    (
+        Locale::En,
+        concat!(
+            include_str!("../../locales/en/main.ftl"),
+            "\n",
+            include_str!("../../locales/en/accounts.ftl")
+        ),
+    ),
+    (
+        Locale::ZhTw,
+        concat!(
+            include_str!("../../locales/zh-TW/main.ftl"),
+            "\n",
+            include_str!("../../locales/zh-TW/accounts.ftl")
+        ),
+    ),
+    (
+        Locale::JaJp,
+        concat!(
+            include_str!("../../locales/ja-JP/main.ftl"),
+            "\n",
+            include_str!("../../locales/ja-JP/accounts.ftl")
+        ),
+    ),
 ];
 
 /// Every locale's messages, ready to format.

@@ -9,10 +9,12 @@ use askama::Template;
 use serde::Deserialize;
 
 use super::render_with_status;
-use crate::auth::{CustomerAdmin, PartnerAdmin, Viewer};
-use crate::db::audit::{AuditEvent, LogOf, SYSTEM_ACTOR};
+use crate::auth::{CustomerGlobalAdmin, PartnerAdmin, Viewer};
+use crate::db::audit::{AuditEvent, LogOf, OPERATOR_ACTOR, SYSTEM_ACTOR};
 use crate::db::{self, Db};
-use crate::domain::audit::{self as rules, AuditFilter, RelationshipValue};
+use crate::domain::accounts::UserState;
+use crate::domain::audit::{self as rules, AuditFilter, RelationshipValue, Values};
+use crate::domain::roles::Role;
 use crate::error::AppError;
 
 /// Events shown on the page; the CSV holds up to [`CSV_LIMIT`].
@@ -90,25 +92,27 @@ async fn rows(
             .map(|o| o.name.clone())
             .unwrap_or_default()
     };
-    let change_of = |action: &str| {
-        rules::Action::parse(action)
-            .map(|a| ctx.t(a.message_id()))
-            .unwrap_or_else(|| action.to_string())
-    };
+    let change_of = |action: rules::Action| ctx.t(action.message_id());
     Ok(events
         .iter()
         .map(|e| {
-            let value = |v: &Option<String>| match (e.action(), v) {
-                (Some(a), Some(v)) if a.records_codes() => RelationshipValue::parse(v)
-                    .map(|code| ctx.t(code.message_id()))
-                    .unwrap_or_else(|| v.clone()),
-                (_, v) => v.clone().unwrap_or_default(),
+            let value = |v: &Option<String>| {
+                let Some(v) = v else {
+                    return String::new();
+                };
+                let message = match e.action.values() {
+                    Values::Names => None,
+                    Values::Relationship => RelationshipValue::parse(v).map(|c| c.message_id()),
+                    Values::Role => Role::parse(v).map(|c| c.message_id()),
+                    Values::UserState => UserState::parse(v).map(|c| c.message_id()),
+                };
+                message.map(|id| ctx.t(id)).unwrap_or_else(|| v.clone())
             };
             let cause = e
                 .cause_event_id
                 .as_ref()
                 .and_then(|id| causes.iter().find(|(c, _)| c == id))
-                .map(|(_, action)| ctx.t1("audit-caused-by", "change", &change_of(action)));
+                .map(|(_, action)| ctx.t1("audit-caused-by", "change", &change_of(*action)));
             AuditRow {
                 event_id: e.id.clone(),
                 time: e.occurred_at.format("%Y-%m-%d %H:%M:%S").to_string(),
@@ -116,15 +120,12 @@ async fn rows(
                 organization: name_of(&e.organization_id),
                 customer: e.customer_id.as_deref().map(name_of).unwrap_or_default(),
                 object: match e.object_label.as_str() {
-                    "" => ctx.t(rules::object_kind_message_id(&e.object_kind)),
-                    label => format!(
-                        "{}: {label}",
-                        ctx.t(rules::object_kind_message_id(&e.object_kind))
-                    ),
+                    "" => ctx.t(e.object_kind.message_id()),
+                    label => format!("{}: {label}", ctx.t(e.object_kind.message_id())),
                 },
                 change: match cause {
-                    Some(cause) => format!("{} ({cause})", change_of(&e.action)),
-                    None => change_of(&e.action),
+                    Some(cause) => format!("{} ({cause})", change_of(e.action)),
+                    None => change_of(e.action),
                 },
                 old_value: value(&e.old_value),
                 new_value: value(&e.new_value),
@@ -137,6 +138,8 @@ async fn rows(
 fn actor_of(ctx: &Viewer, event: &AuditEvent) -> String {
     if event.actor_user_id.is_none() && event.actor_name == SYSTEM_ACTOR {
         ctx.t("audit-system")
+    } else if event.actor_user_id.is_none() && event.actor_name == OPERATOR_ACTOR {
+        ctx.t("audit-operator")
     } else {
         event.actor_name.clone()
     }
@@ -294,7 +297,7 @@ pub async fn partner_csv(
 }
 
 pub async fn customer_log(
-    admin: CustomerAdmin,
+    admin: CustomerGlobalAdmin,
     query: web::Query<AuditQuery>,
     db: web::Data<Db>,
 ) -> Result<HttpResponse, AppError> {
@@ -303,7 +306,7 @@ pub async fn customer_log(
 }
 
 pub async fn customer_csv(
-    admin: CustomerAdmin,
+    admin: CustomerGlobalAdmin,
     query: web::Query<AuditQuery>,
     db: web::Data<Db>,
 ) -> Result<HttpResponse, AppError> {

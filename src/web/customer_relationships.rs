@@ -143,7 +143,7 @@ const REMOVE_RELATIONSHIP: Confirmation = Confirmation {
     title_id: "remove-relationship-with-customer",
     question_id: "remove-relationship-question",
     consequence_id: "remove-relationship-consequence",
-    button_id: "remove-relationship-with-customer",
+    button_id: "remove-relationship-button",
 };
 
 pub async fn confirm_remove(

@@ -26,6 +26,30 @@ pub struct ErrorPage {
     pub ctx: Viewer,
     pub title_id: &'static str,
     pub message_id: &'static str,
+    /// For an expired form: the page it came from, to fill it in again.
+    pub back_href: Option<String>,
+}
+
+/// The path (and query) of the page a form came from, when the browser says it and it is a
+/// page of this site; else the form's own address.
+fn form_page(req: &actix_web::HttpRequest) -> String {
+    let own_host = req.connection_info().host().to_string();
+    req.headers()
+        .get(header::REFERER)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|r| url::Url::parse(r).ok())
+        .filter(|u| {
+            let host = match u.port() {
+                Some(p) => format!("{}:{p}", u.host_str().unwrap_or("")),
+                None => u.host_str().unwrap_or("").to_string(),
+            };
+            host == own_host
+        })
+        .map(|u| match u.query() {
+            Some(q) => format!("{}?{q}", u.path()),
+            None => u.path().to_string(),
+        })
+        .unwrap_or_else(|| req.path().to_string())
 }
 
 /// The middleware function.
@@ -40,17 +64,26 @@ pub async fn render_errors(
     {
         return Ok(res.map_into_left_body());
     }
-    let (title_id, message_id) = match res
+    let app_error = res
         .response()
         .error()
-        .and_then(|e| e.as_error::<AppError>())
-    {
+        .and_then(|e| e.as_error::<AppError>());
+    let (title_id, message_id) = match app_error {
         Some(app) => (app.title_id(), app.message_id()),
         None => (title_id_for_status(status), message_id_for_status(status)),
     };
+    let is_csrf = matches!(app_error, Some(AppError::Csrf));
     let request = res.request().clone();
-    let viewer = match request.extensions().get::<Viewer>() {
-        Some(v) => v.clone(),
+    let known = request.extensions().get::<Viewer>().cloned();
+    // A page that failed before anyone asked who is signed in (an unknown path, a bad form)
+    // still shows the signed-in header, so the person can go on from here. Not when the
+    // database is the problem: asking it again would only wait for it.
+    let known = match known {
+        None if status.is_client_error() => Viewer::load(request.clone()).await.ok(),
+        known => known,
+    };
+    let viewer = match known {
+        Some(v) => v,
         None => {
             let Some(i18n) = request.app_data::<web::Data<I18n>>() else {
                 return Ok(res.map_into_left_body());
@@ -68,6 +101,7 @@ pub async fn render_errors(
         ctx: viewer,
         title_id,
         message_id,
+        back_href: is_csrf.then(|| form_page(&request)),
     };
     let html = match page.render() {
         Ok(html) => html,

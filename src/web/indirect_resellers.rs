@@ -119,7 +119,7 @@ pub async fn request(
     let outcome = db
         .run(move |conn| {
             let reseller = db::organizations::find_by_partner_id(conn, &wanted)?
-                .filter(|o| o.kind().is_reseller());
+                .filter(|o| o.kind.is_reseller());
             let Some(reseller) = reseller else {
                 return Ok(Err("resellers-error-unknown"));
             };

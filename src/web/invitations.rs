@@ -47,16 +47,7 @@ pub fn created(
     target: Option<&Organization>,
     back_href: &str,
 ) -> Result<HttpResponse, AppError> {
-    let configured = req
-        .app_data::<actix_web::web::Data<crate::config::Settings>>()
-        .and_then(|s| s.public_url.clone());
-    let link = match configured {
-        Some(base) => format!("{base}/invitations/{token}"),
-        None => {
-            let info = req.connection_info();
-            format!("{}://{}/invitations/{token}", info.scheme(), info.host())
-        }
-    };
+    let link = super::site_link(req, &format!("/invitations/{token}"));
     let expires_at = viewer.datetime(&invitation.expires_at);
     let partner_id = inviting.partner_id.clone().unwrap_or_default();
     let target_name = target.map(|t| t.name.clone()).unwrap_or_default();
@@ -65,7 +56,7 @@ pub fn created(
     } else {
         "no"
     };
-    let message = match invitation.kind() {
+    let message = match invitation.kind {
         InvitationKind::Partnership => viewer.t_args(
             "invitation-message-partnership",
             &[
@@ -113,6 +104,7 @@ fn problem(ctx: Viewer, problem: InvitationProblem) -> Result<HttpResponse, AppE
             ctx,
             title_id: "invitation-problem-title",
             message_id: problem.message_id(),
+            back_href: None,
         },
     )
 }
@@ -131,7 +123,7 @@ pub struct InvitationPage {
 
 impl InvitationPage {
     pub fn kind_id(&self) -> &'static str {
-        self.inviting.kind().message_id()
+        self.inviting.kind.message_id()
     }
 }
 
@@ -164,8 +156,8 @@ pub async fn show(
     render(&InvitationPage {
         expires_at: viewer.datetime(&invitation.expires_at),
         ctx: viewer,
-        title_id: title_id(invitation.kind()),
-        is_customer_relationship: invitation.kind() == InvitationKind::CustomerRelationship,
+        title_id: title_id(invitation.kind),
+        is_customer_relationship: invitation.kind == InvitationKind::CustomerRelationship,
         delegated_admin: invitation.delegated_admin,
         inviting,
         action_base: format!("/invitations/{token}"),
@@ -219,7 +211,7 @@ async fn answer(
         Err(p) => return problem(viewer, p),
     };
     let partner = inviting.name.as_str();
-    let (title_id, message) = match (accept, answered.changed, answered.invitation.kind()) {
+    let (title_id, message) = match (accept, answered.changed, answered.invitation.kind) {
         (false, _, _) => (
             "invitation-declined-title",
             viewer.t1("invitation-declined-text", "partner", partner),

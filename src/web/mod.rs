@@ -1,6 +1,7 @@
 //! HTTP: one module per page or page family, each with its handlers and template structs, plus
 //! what every page shares (the page context's helpers, rendering, the route table).
 
+pub mod account;
 pub mod admin_support;
 pub mod audit;
 pub mod confirm;
@@ -12,10 +13,12 @@ pub mod indirect_resellers;
 pub mod invitations;
 pub mod language;
 pub mod partner_relationships;
+pub mod set_password;
 pub mod sign_in;
 pub mod subscriptions;
 pub mod support_profile;
 pub mod supported_subscriptions;
+pub mod users;
 
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpResponse};
@@ -54,7 +57,53 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route("/support-profile", web::get().to(support_profile::show))
         .route("/support-profile", web::post().to(support_profile::submit))
         .route("/admin/support", web::get().to(admin_support::show))
-        .configure(relationship_routes);
+        .configure(relationship_routes)
+        .configure(account_routes);
+}
+
+/// Passwords, and User management for partners (`/users`) and customers (`/admin/users`).
+fn account_routes(cfg: &mut web::ServiceConfig) {
+    cfg.route("/set-password/{token}", web::get().to(set_password::show))
+        .route(
+            "/set-password/{token}",
+            web::post().to(set_password::submit),
+        )
+        .route("/account/password", web::get().to(account::show))
+        .route("/account/password", web::post().to(account::submit));
+    for base in [users::PARTNER_BASE, users::CUSTOMER_BASE] {
+        cfg.route(base, web::get().to(users::list))
+            .route(&format!("{base}/new"), web::get().to(users::new_form))
+            .route(&format!("{base}/new"), web::post().to(users::add))
+            .route(&format!("{base}/{{user_id}}"), web::get().to(users::show))
+            .route(
+                &format!("{base}/{{user_id}}/role"),
+                web::post().to(users::change_role),
+            )
+            .route(
+                &format!("{base}/{{user_id}}/disable"),
+                web::get().to(users::confirm_disable),
+            )
+            .route(
+                &format!("{base}/{{user_id}}/disable"),
+                web::post().to(users::disable),
+            )
+            .route(
+                &format!("{base}/{{user_id}}/enable"),
+                web::post().to(users::enable),
+            )
+            .route(
+                &format!("{base}/{{user_id}}/remove"),
+                web::get().to(users::confirm_remove),
+            )
+            .route(
+                &format!("{base}/{{user_id}}/remove"),
+                web::post().to(users::remove),
+            )
+            .route(
+                &format!("{base}/{{user_id}}/password-link"),
+                web::post().to(users::new_link),
+            );
+    }
 }
 
 /// Partnerships, customer relationships, invitations, the audit log and what resellers support.
@@ -118,6 +167,28 @@ fn relationship_routes(cfg: &mut web::ServiceConfig) {
         );
 }
 
+/// A link of a navigation: where it goes, its label, and whether it is this page.
+pub struct NavLink {
+    pub href: &'static str,
+    pub label_id: &'static str,
+    pub current: bool,
+}
+
+/// The address of a page of this site as other people reach it, for links sent by email: the
+/// configured public address, else the request's own.
+pub fn site_link(req: &actix_web::HttpRequest, path: &str) -> String {
+    let configured = req
+        .app_data::<web::Data<crate::config::Settings>>()
+        .and_then(|s| s.public_url.clone());
+    match configured {
+        Some(base) => format!("{base}{path}"),
+        None => {
+            let info = req.connection_info();
+            format!("{}://{}{path}", info.scheme(), info.host())
+        }
+    }
+}
+
 /// A link in the language switcher.
 pub struct LanguageLink {
     pub tag: &'static str,
@@ -164,6 +235,50 @@ impl Viewer {
             || path
                 .strip_prefix(prefix)
                 .is_some_and(|rest| rest.starts_with('/'))
+    }
+
+    /// What a new password must be, with the numbers of the rules.
+    pub fn password_rules(&self) -> String {
+        use crate::domain::accounts::{MIN_PASSWORD_CHARS, RECOMMENDED_PASSWORD_CHARS};
+        self.t_args(
+            "password-rules",
+            &[
+                ("min", &MIN_PASSWORD_CHARS.to_string()),
+                ("recommended", &RECOMMENDED_PASSWORD_CHARS.to_string()),
+            ],
+        )
+    }
+
+    /// True on the pages of a customer admin's Admin area, which show its sections.
+    pub fn in_admin_area(&self) -> bool {
+        self.user
+            .as_ref()
+            .is_some_and(|u| u.role.is_customer_admin())
+            && self.nav_current("/admin")
+    }
+
+    /// The sections of a customer's Admin area this user may open, Support first.
+    pub fn admin_sections(&self) -> Vec<NavLink> {
+        let global_admin = self
+            .user
+            .as_ref()
+            .is_some_and(|u| u.role == crate::domain::roles::Role::CustomerGlobalAdmin);
+        let mut sections = vec![("/admin/support", "support-title")];
+        if global_admin {
+            sections.extend([
+                ("/admin/relationships", "nav-partner-relationships"),
+                ("/admin/users", "nav-user-management"),
+                ("/admin/audit", "nav-audit-log"),
+            ]);
+        }
+        sections
+            .into_iter()
+            .map(|(href, label_id)| NavLink {
+                href,
+                label_id,
+                current: self.nav_current(href),
+            })
+            .collect()
     }
 
     /// The language switcher's links, each coming back to this page.

@@ -9,7 +9,7 @@ use serde::Deserialize;
 use super::confirm::{confirm, Confirmation};
 use super::sign_in::EmptyForm;
 use super::{checked_id, render, see_other};
-use crate::auth::{CsrfForm, CustomerAdmin, Viewer};
+use crate::auth::{CsrfForm, CustomerGlobalAdmin, Viewer};
 use crate::db::relationships::{CustomerRelationshipRow, Remover};
 use crate::db::{self, Db};
 use crate::error::AppError;
@@ -64,7 +64,7 @@ pub struct ListQuery {
 
 /// The customer's partners, by name.
 async fn partners(
-    admin: &CustomerAdmin,
+    admin: &CustomerGlobalAdmin,
     db: &Db,
 ) -> Result<Vec<CustomerRelationshipRow>, AppError> {
     let customer_id = admin.user.organization_id.clone();
@@ -73,7 +73,7 @@ async fn partners(
 }
 
 pub async fn list(
-    admin: CustomerAdmin,
+    admin: CustomerGlobalAdmin,
     query: web::Query<ListQuery>,
     db: web::Data<Db>,
 ) -> Result<HttpResponse, AppError> {
@@ -93,7 +93,7 @@ pub async fn list(
 
 /// Asks before a removal, when the partner has what would be removed.
 async fn ask(
-    admin: CustomerAdmin,
+    admin: CustomerGlobalAdmin,
     raw_id: &str,
     db: &Db,
     removal: Removal,
@@ -115,7 +115,7 @@ async fn ask(
 }
 
 async fn carry_out(
-    admin: CustomerAdmin,
+    admin: CustomerGlobalAdmin,
     raw_id: &str,
     db: &Db,
     removal: Removal,
@@ -145,7 +145,7 @@ async fn carry_out(
 }
 
 pub async fn confirm_remove(
-    admin: CustomerAdmin,
+    admin: CustomerGlobalAdmin,
     path: web::Path<String>,
     db: web::Data<Db>,
 ) -> Result<HttpResponse, AppError> {
@@ -153,7 +153,7 @@ pub async fn confirm_remove(
 }
 
 pub async fn remove(
-    admin: CustomerAdmin,
+    admin: CustomerGlobalAdmin,
     path: web::Path<String>,
     _form: CsrfForm<EmptyForm>,
     db: web::Data<Db>,
@@ -162,7 +162,7 @@ pub async fn remove(
 }
 
 pub async fn confirm_remove_delegated_admin(
-    admin: CustomerAdmin,
+    admin: CustomerGlobalAdmin,
     path: web::Path<String>,
     db: web::Data<Db>,
 ) -> Result<HttpResponse, AppError> {
@@ -170,7 +170,7 @@ pub async fn confirm_remove_delegated_admin(
 }
 
 pub async fn remove_delegated_admin(
-    admin: CustomerAdmin,
+    admin: CustomerGlobalAdmin,
     path: web::Path<String>,
     _form: CsrfForm<EmptyForm>,
     db: web::Data<Db>,

@@ -11,6 +11,7 @@ use crate::auth::session::{random_token, AppSession};
 use crate::auth::{CsrfForm, Viewer};
 use crate::config::Settings;
 use crate::db::{self, Db};
+use crate::domain::accounts::UserState;
 use crate::error::AppError;
 
 #[derive(Template)]
@@ -21,11 +22,14 @@ pub struct SignInPage {
     pub error: Option<&'static str>,
     /// Where to go after signing in: home, or an invitation link opened while signed out.
     pub next: String,
+    /// A password was just set through a link.
+    pub password_set: bool,
 }
 
 #[derive(Deserialize)]
 pub struct NextQuery {
     next: Option<String>,
+    password_set: Option<String>,
 }
 
 /// The page to go to after signing in: a path of this site, or home.
@@ -43,6 +47,7 @@ pub async fn show(viewer: Viewer, query: web::Query<NextQuery>) -> Result<HttpRe
         email: String::new(),
         error: None,
         next,
+        password_set: query.password_set.is_some(),
     })
 }
 
@@ -81,6 +86,7 @@ pub async fn submit(
                 email,
                 error: Some(error),
                 next: next.clone(),
+                password_set: false,
             },
         )
     };
@@ -95,10 +101,13 @@ pub async fn submit(
         .run(move |conn| Ok(db::users::find_by_email(conn, &lookup)?))
         .await?;
     let matches = hasher
-        .verify(user.as_ref().map(|u| u.password_hash.clone()), password)
+        .verify(
+            user.as_ref().and_then(|u| u.password().map(str::to_string)),
+            password,
+        )
         .await?;
     let user = match user {
-        Some(u) if matches && !u.disabled => u,
+        Some(u) if matches && u.state == UserState::Active => u,
         _ => return refuse(viewer, email, "sign-in-failed"),
     };
     let session_id = random_token();

@@ -107,7 +107,7 @@ pub async fn submit(
             let describe = |e: &str, p: &str, w: &str| format!("{e} | {p} | {w}");
             let actor = user.actor();
             let object = db::audit::Object {
-                kind: "support_profile",
+                kind: crate::domain::audit::ObjectKind::SupportProfile,
                 id: &user.organization_id,
                 label: &before.name,
             };

@@ -54,9 +54,9 @@ fn add_customers(app: &TestApp, partner_id: &str, n: usize) {
         let name = format!("Customer {:03}", i / 2);
         db::organizations::insert(
             &mut conn,
-            &NewOrganization {
+            NewOrganization {
                 id: &id,
-                kind: "customer",
+                kind: domain::OrgKind::Customer,
                 name: &name,
                 search_name: &domain::search_key(&name),
                 partner_id: None,
@@ -70,14 +70,14 @@ fn add_customers(app: &TestApp, partner_id: &str, n: usize) {
         .unwrap();
         db::subscriptions::insert(
             &mut conn,
-            &NewSubscription {
+            NewSubscription {
                 id: &domain::new_id(),
                 customer_id: &id,
                 provider_id: &provider.id,
                 product_name: "Office 365 E1",
                 quantity: 1,
-                status: "active",
-                commerce_type: "license_based",
+                status: domain::SubscriptionStatus::Active,
+                commerce_type: domain::CommerceType::LicenseBased,
                 support_contact_id: Some(&provider.id),
                 version: 1,
                 created_at: now,

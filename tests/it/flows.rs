@@ -182,14 +182,14 @@ pub fn add_user(
     let hash = support_contacts::auth::password::hash_password(DEMO_PASSWORD).unwrap();
     db::users::insert(
         &mut app.conn(),
-        &NewUser {
+        NewUser {
             id: &support_contacts::domain::new_id(),
             organization_id: &org_id(app, organization),
             email,
             display_name: email,
             password_hash: &hash,
-            role: role.as_str(),
-            disabled: false,
+            role,
+            state: support_contacts::domain::accounts::UserState::Active,
             created_at: db::now(),
         },
     )
@@ -201,5 +201,5 @@ pub fn set_role(app: &TestApp, email: &str, role: support_contacts::domain::role
     use support_contacts::db;
     let mut conn = app.conn();
     let user = db::users::find_by_email(&mut conn, email).unwrap().unwrap();
-    db::users::set_role(&mut conn, &user.id, role.as_str()).unwrap();
+    db::users::set_role(&mut conn, &user.id, role).unwrap();
 }

@@ -13,7 +13,8 @@ use std::sync::OnceLock;
 
 use diesel::connection::SimpleConnection;
 use support_contacts::config::Settings;
-use support_contacts::db::{demo, DatabaseTarget, Db, PoolSettings};
+use support_contacts::db::{DatabaseTarget, Db, PoolSettings};
+use support_contacts::demo;
 use support_contacts::startup::{serve, AppState};
 
 pub const DEMO_PASSWORD: &str = "demo-password-for-tests";
@@ -231,6 +232,17 @@ pub struct TestApp {
 impl TestApp {
     pub async fn spawn() -> TestApp {
         let target = fresh_database();
+        Self::spawn_on(target, Settings::for_tests(), PoolSettings::default()).await
+    }
+
+    /// A server on a new, empty database (migrated, no demo world), on the suite's backend.
+    pub async fn spawn_empty() -> TestApp {
+        let target = match postgres_server() {
+            Some(server) => empty_postgres_database(&server),
+            None => DatabaseTarget::Sqlite {
+                path: empty_sqlite_path(),
+            },
+        };
         Self::spawn_on(target, Settings::for_tests(), PoolSettings::default()).await
     }
 
@@ -550,6 +562,20 @@ impl Browser {
     /// Posts a form exactly as given (no CSRF token added).
     pub async fn post(&self, path: &str, fields: &[(&str, &str)]) -> Page {
         let req = self.client.post(self.url(path));
+        self.send(req, Some(fields)).await
+    }
+
+    /// Posts a form as sent from the page `referer`.
+    pub async fn post_with_referer(
+        &self,
+        path: &str,
+        referer: &str,
+        fields: &[(&str, &str)],
+    ) -> Page {
+        let req = self
+            .client
+            .post(self.url(path))
+            .insert_header(("Referer", referer.to_string()));
         self.send(req, Some(fields)).await
     }
 

@@ -1,6 +1,7 @@
 //! The integration tests: one binary, a real server and its own database per test.
 //! `TEST_DATABASE_URL=postgres://…` runs the same tests on PostgreSQL.
 
+mod accounts;
 mod audit;
 mod customer_admin;
 mod customers;
@@ -14,3 +15,4 @@ mod relationships;
 mod security;
 mod sign_in;
 mod support_contact;
+mod words;

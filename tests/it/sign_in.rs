@@ -156,7 +156,7 @@ async fn disabling_a_user_ends_their_session_on_the_next_request() {
     let b = app.signed_in("helpdesk@contoso.example").await;
     assert_eq!(b.get("/customers").await.status, 200);
     diesel::update(users::table.filter(users::email.eq("helpdesk@contoso.example")))
-        .set(users::disabled.eq(true))
+        .set(users::state.eq("disabled"))
         .execute(&mut app.conn())
         .unwrap();
     assert_eq!(b.get("/customers").await.location(), "/sign-in");

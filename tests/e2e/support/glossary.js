@@ -15,7 +15,7 @@ const GLOSSARY = {
   'support-title': { en: 'Support', 'zh-TW': '支援', 'ja-JP': 'サポート' },
   'nav-admin': { en: 'Admin', 'zh-TW': '系統管理員', 'ja-JP': '管理者' },
   'role-helpdesk-agent': { en: 'Helpdesk agent', 'zh-TW': '技術服務代理人', 'ja-JP': 'ヘルプデスクエージェント' },
-  'role-sales-agent': { en: 'Sales agent', 'zh-TW': '銷售代理人', 'ja-JP': '営業担当者' },
+  'role-sales-agent': { en: 'Sales agent', 'zh-TW': '銷售代理人', 'ja-JP': 'セールス エージェント' },
 };
 
 module.exports = { GLOSSARY };

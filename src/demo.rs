@@ -3,14 +3,15 @@
 
 use diesel::prelude::*;
 
-use super::organizations::{self, NewOrganization};
-use super::relationships;
-use super::subscriptions::{self, NewSubscription};
-use super::users::{self, NewUser};
-use super::DbConnection;
 use crate::auth::password::hash_password;
+use crate::db::organizations::{self, NewOrganization};
+use crate::db::relationships;
+use crate::db::subscriptions::{self, NewSubscription};
+use crate::db::users::{self, NewUser};
+use crate::db::DbConnection;
+use crate::domain::accounts::UserState;
 use crate::domain::roles::Role;
-use crate::domain::{self, support_contact, CommerceType, OrgKind};
+use crate::domain::{self, support_contact, CommerceType, OrgKind, SubscriptionStatus};
 
 /// What `load` did.
 #[derive(Debug, PartialEq, Eq)]
@@ -214,7 +215,7 @@ pub fn load(conn: &mut DbConnection, password: Option<&str>) -> anyhow::Result<D
         .map(|_| hash_password(&password))
         .collect::<anyhow::Result<Vec<String>>>()?;
     conn.transaction::<_, anyhow::Error, _>(|conn| {
-        let now = super::now();
+        let now = crate::db::now();
         let ids: Vec<(&str, String)> = ORGS.iter().map(|o| (o.key, domain::new_id())).collect();
         let id_of = |key: &str| {
             ids.iter()
@@ -230,9 +231,9 @@ pub fn load(conn: &mut DbConnection, password: Option<&str>) -> anyhow::Result<D
             let is_partner = org.kind.is_partner();
             organizations::insert(
                 conn,
-                &NewOrganization {
+                NewOrganization {
                     id: &id,
-                    kind: org.kind.as_str(),
+                    kind: org.kind,
                     name: org.name,
                     search_name: &domain::search_key(org.name),
                     partner_id: org.partner_id,
@@ -268,14 +269,14 @@ pub fn load(conn: &mut DbConnection, password: Option<&str>) -> anyhow::Result<D
             let contact = support_contact::default_contact(commerce_type, &provider_id);
             subscriptions::insert(
                 conn,
-                &NewSubscription {
+                NewSubscription {
                     id: &domain::new_id(),
                     customer_id: &id_of(customer),
                     provider_id: &provider_id,
                     product_name: product,
                     quantity,
-                    status: "active",
-                    commerce_type: commerce_type.as_str(),
+                    status: SubscriptionStatus::Active,
+                    commerce_type,
                     support_contact_id: contact.as_deref(),
                     version: 1,
                     created_at: now,
@@ -286,14 +287,14 @@ pub fn load(conn: &mut DbConnection, password: Option<&str>) -> anyhow::Result<D
         for ((org, email, name, role), hash) in USERS.iter().zip(&hashes) {
             users::insert(
                 conn,
-                &NewUser {
+                NewUser {
                     id: &domain::new_id(),
                     organization_id: &id_of(org),
                     email,
                     display_name: name,
                     password_hash: hash,
-                    role: role.as_str(),
-                    disabled: false,
+                    role: *role,
+                    state: UserState::Active,
                     created_at: now,
                 },
             )?;
