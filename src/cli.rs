@@ -145,6 +145,8 @@ pub fn init(conn: &mut DbConnection, args: &InitArgs, out: &mut dyn Write) -> Re
         partner_id: Some(&partner_id),
         admin_email: &email,
         admin_name: &admin_name,
+        domain: None,
+        country: None,
     };
     let (org, user, expires) =
         match organizations::create_with_admin(conn, &tenant, &token, MadeBy::Operator) {

@@ -30,11 +30,15 @@ struct DemoOrg {
     name: &'static str,
     partner_id: Option<&'static str>,
     phone: &'static str,
+    domain: Option<&'static str>,
+    country: Option<&'static str>,
 }
 
 const ORGS: [DemoOrg; 7] = [
     DemoOrg {
         key: "contoso",
+        domain: None,
+        country: Some("US"),
         kind: OrgKind::IndirectProvider,
         name: "Contoso Distribution",
         partner_id: Some("1000001"),
@@ -42,6 +46,8 @@ const ORGS: [DemoOrg; 7] = [
     },
     DemoOrg {
         key: "litware",
+        domain: None,
+        country: Some("US"),
         kind: OrgKind::IndirectProvider,
         name: "Litware Distribution",
         partner_id: Some("1000002"),
@@ -49,6 +55,8 @@ const ORGS: [DemoOrg; 7] = [
     },
     DemoOrg {
         key: "fabrikam",
+        domain: None,
+        country: Some("US"),
         kind: OrgKind::IndirectReseller,
         name: "Fabrikam Solutions",
         partner_id: Some("2000001"),
@@ -56,6 +64,8 @@ const ORGS: [DemoOrg; 7] = [
     },
     DemoOrg {
         key: "northwind",
+        domain: None,
+        country: Some("US"),
         kind: OrgKind::IndirectReseller,
         name: "Northwind Traders",
         partner_id: Some("2000002"),
@@ -63,6 +73,8 @@ const ORGS: [DemoOrg; 7] = [
     },
     DemoOrg {
         key: "tailspin",
+        domain: None,
+        country: Some("US"),
         kind: OrgKind::IndirectReseller,
         name: "Tailspin Toys",
         partner_id: Some("2000003"),
@@ -70,6 +82,8 @@ const ORGS: [DemoOrg; 7] = [
     },
     DemoOrg {
         key: "adatum",
+        domain: Some("adatum.example"),
+        country: Some("US"),
         kind: OrgKind::Customer,
         name: "Adatum Corporation",
         partner_id: None,
@@ -77,6 +91,8 @@ const ORGS: [DemoOrg; 7] = [
     },
     DemoOrg {
         key: "wingtip",
+        domain: Some("wingtip.example"),
+        country: Some("TW"),
         kind: OrgKind::Customer,
         name: "Wingtip Toys",
         partner_id: None,
@@ -242,6 +258,8 @@ pub fn load(conn: &mut DbConnection, password: Option<&str>) -> anyhow::Result<D
                     support_phone: is_partner.then_some(org.phone),
                     support_website: is_partner.then_some(website.as_str()),
                     created_at: now,
+                    domain: org.domain,
+                    country: org.country,
                 },
             )?;
         }
@@ -281,6 +299,8 @@ pub fn load(conn: &mut DbConnection, password: Option<&str>) -> anyhow::Result<D
                     version: 1,
                     created_at: now,
                     updated_at: now,
+                    start_date: now.date(),
+                    external_id: None,
                 },
             )?;
         }

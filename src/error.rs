@@ -22,6 +22,9 @@ pub enum AppError {
     /// The form's CSRF token is missing or does not match the session's.
     #[error("csrf token mismatch")]
     Csrf,
+    /// The change conflicts with the state it found; carries the Fluent id that says why.
+    #[error("conflict ({0})")]
+    Conflict(&'static str),
     /// The request body is larger than the limit.
     #[error("payload too large")]
     PayloadTooLarge,
@@ -38,7 +41,7 @@ impl AppError {
     pub fn message_id(&self) -> &'static str {
         match self {
             AppError::NotFound => "error-not-found",
-            AppError::Forbidden(id) | AppError::BadRequest(id) => id,
+            AppError::Forbidden(id) | AppError::BadRequest(id) | AppError::Conflict(id) => id,
             AppError::SignInRequired => "error-sign-in-required",
             AppError::Csrf => "error-csrf",
             AppError::PayloadTooLarge => "error-payload-too-large",
@@ -105,6 +108,7 @@ impl ResponseError for AppError {
             AppError::Forbidden(_) | AppError::Csrf => StatusCode::FORBIDDEN,
             AppError::SignInRequired => StatusCode::SEE_OTHER,
             AppError::BadRequest(_) => StatusCode::BAD_REQUEST,
+            AppError::Conflict(_) => StatusCode::CONFLICT,
             AppError::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             AppError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
             AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,

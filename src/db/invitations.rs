@@ -250,3 +250,70 @@ pub fn answer(
         })
     })
 }
+
+/// A partner's customer-relationship requests that can still be answered, with the name of
+/// the customer each names (None: any customer's admin may accept it).
+pub fn pending_customer_requests(
+    conn: &mut DbConnection,
+    partner_id: &str,
+    now: NaiveDateTime,
+) -> QueryResult<Vec<(Invitation, Option<String>)>> {
+    invitations::table
+        .left_join(
+            organizations::table.on(organizations::id
+                .nullable()
+                .eq(invitations::target_organization_id)),
+        )
+        .filter(invitations::inviting_organization_id.eq(partner_id))
+        .filter(invitations::kind.eq(InvitationKind::CustomerRelationship.as_str()))
+        .filter(invitations::status.eq(InvitationStatus::Pending.as_str()))
+        .filter(invitations::expires_at.gt(now))
+        .order((invitations::created_at.desc(), invitations::id.asc()))
+        .select((Invitation::as_select(), organizations::name.nullable()))
+        .load(conn)
+}
+
+/// The sender withdraws a pending invitation of its own; its link then says so. Returns the
+/// invitation as it was, or None when there is no such pending invitation of the actor's.
+pub fn withdraw(
+    conn: &mut DbConnection,
+    actor: &Actor,
+    invitation_id: &str,
+) -> QueryResult<Option<Invitation>> {
+    conn.transaction(|conn| {
+        let changed = diesel::update(
+            invitations::table
+                .find(invitation_id)
+                .filter(invitations::inviting_organization_id.eq(&actor.organization_id))
+                .filter(invitations::status.eq(InvitationStatus::Pending.as_str())),
+        )
+        .set(invitations::status.eq(InvitationStatus::Withdrawn.as_str()))
+        .execute(conn)?;
+        if changed == 0 {
+            return Ok(None);
+        }
+        let invitation: Invitation = invitations::table
+            .find(invitation_id)
+            .select(Invitation::as_select())
+            .first(conn)?;
+        let target = match &invitation.target_organization_id {
+            Some(id) => super::organizations::find(conn, id)?,
+            None => None,
+        };
+        let label = target.as_ref().map(|t| t.name.as_str()).unwrap_or("");
+        let target_id = invitation.target_organization_id.as_deref();
+        let event = AuditEvent::by(
+            actor,
+            Action::InvitationWithdrawn,
+            invitation.as_object(label),
+            super::now(),
+        );
+        let event = match invitation.kind {
+            InvitationKind::Partnership => event.related(target_id),
+            InvitationKind::CustomerRelationship => event.customer(target_id),
+        }
+        .codes(RelationshipValue::Pending, RelationshipValue::Withdrawn);
+        super::audit::append(conn, &event)?;
+        Ok(Some(invitation))
+    })
+}

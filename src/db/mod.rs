@@ -7,6 +7,8 @@
 //! takes the write lock up front) and check what they read inside the same transaction.
 
 pub mod audit;
+pub mod customers;
+pub mod imports;
 pub mod invitations;
 pub mod organizations;
 pub mod password_links;

@@ -4,7 +4,7 @@ use chrono::NaiveDateTime;
 use diesel::dsl::exists;
 use diesel::prelude::*;
 
-use super::schema::{organizations, subscriptions};
+use super::schema::{customer_relationships, organizations, subscriptions};
 use super::DbConnection;
 use crate::domain::{Cursor, OrgKind};
 
@@ -21,9 +21,12 @@ pub struct Organization {
     pub support_phone: Option<String>,
     pub support_website: Option<String>,
     pub created_at: NaiveDateTime,
+    /// A customer's primary domain (unique), and its country or region (ISO 3166-1 alpha-2).
+    pub domain: Option<String>,
+    pub country: Option<String>,
 }
 
-#[derive(Debug, Insertable)]
+#[derive(Debug, Clone, Insertable)]
 #[diesel(table_name = organizations)]
 pub struct NewOrganization<'a> {
     pub id: &'a str,
@@ -37,6 +40,8 @@ pub struct NewOrganization<'a> {
     pub support_phone: Option<&'a str>,
     pub support_website: Option<&'a str>,
     pub created_at: NaiveDateTime,
+    pub domain: Option<&'a str>,
+    pub country: Option<&'a str>,
 }
 
 pub fn insert(conn: &mut DbConnection, org: NewOrganization<'_>) -> QueryResult<()> {
@@ -104,6 +109,24 @@ pub fn update_support_profile(
         .execute(conn)
 }
 
+/// The organization (a customer) is `partner_id`'s customer: the partner has a relationship
+/// with it, or provides one of its subscriptions.
+#[diesel::dsl::auto_type]
+fn is_customer_of(partner_id: &str) -> _ {
+    let partner: String = partner_id.to_string();
+    let related: String = partner_id.to_string();
+    exists(
+        customer_relationships::table
+            .filter(customer_relationships::customer_id.eq(organizations::id))
+            .filter(customer_relationships::partner_id.eq(related)),
+    )
+    .or(exists(
+        subscriptions::table
+            .filter(subscriptions::customer_id.eq(organizations::id))
+            .filter(subscriptions::provider_id.eq(partner)),
+    ))
+}
+
 /// Which way a page of customers is read from its cursor.
 #[derive(Debug, Clone)]
 pub enum PageAt {
@@ -135,11 +158,7 @@ pub fn customers_page(
                 .escape('\\'),
         );
     }
-    query = query.filter(exists(
-        subscriptions::table
-            .filter(subscriptions::customer_id.eq(organizations::id))
-            .filter(subscriptions::provider_id.eq(partner_id.to_string())),
-    ));
+    query = query.filter(is_customer_of(partner_id));
     match at {
         PageAt::First => query
             .order((organizations::name.asc(), organizations::id.asc()))
@@ -174,7 +193,7 @@ pub fn customers_page(
     }
 }
 
-/// The customer, when `partner_id` provides at least one of its subscriptions; otherwise None,
+/// The customer, when it is `partner_id`'s (a relationship or a subscription); otherwise None,
 /// so that an id typed into a URL reveals nothing about other partners' customers.
 pub fn customer_of_partner(
     conn: &mut DbConnection,
@@ -184,11 +203,7 @@ pub fn customer_of_partner(
     organizations::table
         .find(customer_id)
         .filter(organizations::kind.eq(OrgKind::Customer.as_str()))
-        .filter(exists(
-            subscriptions::table
-                .filter(subscriptions::customer_id.eq(organizations::id))
-                .filter(subscriptions::provider_id.eq(partner_id.to_string())),
-        ))
+        .filter(is_customer_of(partner_id))
         .select(Organization::as_select())
         .first(conn)
         .optional()
@@ -202,6 +217,9 @@ pub struct NewTenant<'a> {
     pub partner_id: Option<&'a str>,
     pub admin_email: &'a str,
     pub admin_name: &'a str,
+    /// A customer's primary domain and country.
+    pub domain: Option<&'a str>,
+    pub country: Option<&'a str>,
 }
 
 /// Why an organization was not made.
@@ -244,6 +262,15 @@ pub fn create_with_admin(
                 return Err(CreateError::Conflict("init-error-partner-id-taken"));
             }
         }
+        if let Some(domain) = tenant.domain {
+            let taken: i64 = organizations::table
+                .filter(organizations::domain.eq(domain))
+                .count()
+                .get_result(conn)?;
+            if taken > 0 {
+                return Err(CreateError::Conflict("validation-domain-taken"));
+            }
+        }
         if super::users::find_by_email(conn, tenant.admin_email)?.is_some() {
             return Err(CreateError::Conflict("validation-email-taken"));
         }
@@ -262,6 +289,8 @@ pub fn create_with_admin(
                 support_phone: None,
                 support_website: None,
                 created_at: now,
+                domain: tenant.domain,
+                country: tenant.country,
             },
         )?;
         let org = find(conn, &id)?.ok_or(diesel::result::Error::NotFound)?;
@@ -288,7 +317,11 @@ pub fn create_with_admin(
         let created = super::audit::AuditEvent::made_by(
             by,
             &org.id,
-            crate::domain::audit::Action::OrganizationCreated,
+            if tenant.kind.is_partner() {
+                crate::domain::audit::Action::OrganizationCreated
+            } else {
+                crate::domain::audit::Action::CustomerAdded
+            },
             object,
             now,
         );

@@ -451,6 +451,8 @@ pub enum Remover {
     /// A provider's admin: the relationship of a reseller in an active partnership with the
     /// provider, with a customer the provider sells to.
     Provider,
+    /// A partner's admin: the partner's own relationship with a customer.
+    Partner,
 }
 
 /// Whether the actor may touch `partner_id`'s relationship with `customer_id`.
@@ -463,6 +465,7 @@ fn may_touch(
 ) -> QueryResult<bool> {
     match remover {
         Remover::Customer => Ok(actor.organization_id == customer_id),
+        Remover::Partner => Ok(actor.organization_id == partner_id),
         Remover::Provider => {
             let sells_to_customer: bool = diesel::select(exists(
                 subscriptions::table

@@ -13,6 +13,8 @@ diesel::table! {
         support_phone -> Nullable<Text>,
         support_website -> Nullable<Text>,
         created_at -> Timestamp,
+        domain -> Nullable<Text>,
+        country -> Nullable<Text>,
     }
 }
 
@@ -86,6 +88,20 @@ diesel::table! {
         version -> Integer,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        start_date -> Date,
+        external_id -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    imports (id) {
+        id -> Text,
+        organization_id -> Text,
+        created_by -> Text,
+        created_at -> Timestamp,
+        file_name -> Text,
+        content -> Text,
+        applied_at -> Nullable<Timestamp>,
     }
 }
 
@@ -139,4 +155,5 @@ diesel::allow_tables_to_appear_in_same_query!(
     audit_events,
     invitations,
     password_links,
+    imports,
 );

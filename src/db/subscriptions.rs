@@ -1,6 +1,6 @@
 //! Subscriptions and their designated support contact.
 
-use chrono::NaiveDateTime;
+use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 
 use super::audit::{AuditEvent, Object};
@@ -26,12 +26,23 @@ pub struct Subscription {
     pub version: i32,
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
+    pub start_date: NaiveDate,
+    /// The subscription's ID in the provider's billing system.
+    pub external_id: Option<String>,
 }
 
 impl Subscription {
     /// New-commerce subscriptions have no "Designated support contact" section.
     pub fn has_contact_section(&self) -> bool {
         self.commerce_type.has_designated_support_contact()
+    }
+
+    pub fn is_cancelled(&self) -> bool {
+        self.status == SubscriptionStatus::Cancelled
+    }
+
+    pub fn is_active(&self) -> bool {
+        self.status == SubscriptionStatus::Active
     }
 
     /// The Fluent id of the status.
@@ -54,7 +65,7 @@ impl Subscription {
     }
 }
 
-#[derive(Debug, Insertable)]
+#[derive(Debug, Clone, Insertable)]
 #[diesel(table_name = subscriptions)]
 pub struct NewSubscription<'a> {
     pub id: &'a str,
@@ -70,6 +81,8 @@ pub struct NewSubscription<'a> {
     pub version: i32,
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
+    pub start_date: NaiveDate,
+    pub external_id: Option<&'a str>,
 }
 
 pub fn insert(conn: &mut DbConnection, sub: NewSubscription<'_>) -> QueryResult<()> {
@@ -191,6 +204,34 @@ pub fn available_contacts(
     ))
 }
 
+/// The first statement of every change to one of the actor's subscriptions: bumps its version
+/// when it still has the one the form was shown with (so on SQLite the transaction holds the
+/// write lock before it reads anything), then reads it. Returns the subscription (None: not the
+/// actor's) and whether the version matched.
+fn bump_version(
+    conn: &mut DbConnection,
+    actor: &Actor,
+    customer_id: &str,
+    subscription_id: &str,
+    expected_version: i32,
+    now: NaiveDateTime,
+) -> QueryResult<(Option<Subscription>, bool)> {
+    let bumped = diesel::update(
+        subscriptions::table
+            .find(subscription_id)
+            .filter(subscriptions::customer_id.eq(customer_id))
+            .filter(subscriptions::provider_id.eq(&actor.organization_id))
+            .filter(subscriptions::version.eq(expected_version)),
+    )
+    .set((
+        subscriptions::version.eq(subscriptions::version + 1),
+        subscriptions::updated_at.eq(now),
+    ))
+    .execute(conn)?;
+    let sub = find_for_provider(conn, &actor.organization_id, customer_id, subscription_id)?;
+    Ok((sub, bumped > 0))
+}
+
 /// Changes a subscription's designated support contact and returns the id of the audit event
 /// that records it, re-checking everything inside one
 /// transaction: that the actor's organization provides it, that the form is not stale, and that
@@ -206,27 +247,26 @@ pub fn change_support_contact(
 ) -> Result<String, ChangeError> {
     conn.transaction(|conn| {
         let now = super::now();
-        let bumped = diesel::update(
-            subscriptions::table
-                .find(subscription_id)
-                .filter(subscriptions::customer_id.eq(customer_id))
-                .filter(subscriptions::provider_id.eq(&actor.organization_id))
-                .filter(subscriptions::version.eq(expected_version)),
-        )
-        .set((
-            subscriptions::version.eq(subscriptions::version + 1),
-            subscriptions::updated_at.eq(now),
-        ))
-        .execute(conn)?;
-        let sub = find_for_provider(conn, &actor.organization_id, customer_id, subscription_id)?
-            .ok_or(ChangeError::NotFound)?;
-        if bumped == 0 {
+        let (sub, bumped) = bump_version(
+            conn,
+            actor,
+            customer_id,
+            subscription_id,
+            expected_version,
+            now,
+        )?;
+        let sub = sub.ok_or(ChangeError::NotFound)?;
+        if !bumped {
             return Err(ChangeError::Stale);
         }
         let available = available_contacts(conn, &sub)?;
-        let chosen =
-            crate::domain::support_contact::check_choice(sub.commerce_type, &available, chosen_id)
-                .map_err(ChangeError::Refused)?;
+        let chosen = crate::domain::support_contact::check_choice(
+            sub.commerce_type,
+            sub.status,
+            &available,
+            chosen_id,
+        )
+        .map_err(ChangeError::Refused)?;
         if sub.support_contact_id.as_deref() == Some(chosen_id) {
             return Err(ChangeError::Unchanged);
         }
@@ -407,4 +447,159 @@ pub fn supported_by(
             ))
     });
     Ok(rows)
+}
+
+/// Why a subscription was not added or changed.
+#[derive(Debug)]
+pub enum EditError {
+    NotFound,
+    /// Someone else changed it since the form was shown.
+    Stale,
+    /// The rule refused it; the Fluent id says why.
+    Refused(&'static str),
+    Db(diesel::result::Error),
+}
+
+impl From<diesel::result::Error> for EditError {
+    fn from(e: diesel::result::Error) -> Self {
+        EditError::Db(e)
+    }
+}
+
+/// Adds a subscription that the actor's organization (a provider) sells to `customer_id`. A
+/// legacy subscription's designated support contact starts as the provider; new commerce has
+/// none. Refuses an external ID the provider already uses.
+pub fn add(
+    conn: &mut DbConnection,
+    actor: &Actor,
+    customer_id: &str,
+    new: &crate::domain::customers::NewSubscription,
+) -> Result<Subscription, EditError> {
+    conn.transaction(|conn| {
+        let provider_id = actor.organization_id.as_str();
+        if let Some(external_id) = &new.external_id {
+            let taken: i64 = subscriptions::table
+                .filter(subscriptions::provider_id.eq(provider_id))
+                .filter(subscriptions::external_id.eq(external_id))
+                .count()
+                .get_result(conn)?;
+            if taken > 0 {
+                return Err(EditError::Refused("validation-external-id-taken"));
+            }
+        }
+        let now = super::now();
+        let id = crate::domain::new_id();
+        let contact = support_contact::default_contact(new.commerce_type, provider_id);
+        insert(
+            conn,
+            NewSubscription {
+                id: &id,
+                customer_id,
+                provider_id,
+                product_name: &new.product,
+                quantity: new.quantity,
+                status: SubscriptionStatus::Active,
+                commerce_type: new.commerce_type,
+                support_contact_id: contact.as_deref(),
+                version: 1,
+                created_at: now,
+                updated_at: now,
+                start_date: new.start_date,
+                external_id: new.external_id.as_deref(),
+            },
+        )?;
+        let sub =
+            find_for_provider(conn, provider_id, customer_id, &id)?.ok_or(EditError::NotFound)?;
+        let event = AuditEvent::by(actor, Action::SubscriptionAdded, sub.as_object(), now)
+            .customer(Some(customer_id))
+            .values(None, Some(&sub.quantity.to_string()));
+        super::audit::append(conn, &event)?;
+        Ok(sub)
+    })
+}
+
+/// What a provider changes on one of its subscriptions.
+#[derive(Debug, Clone, Copy)]
+pub enum Edit {
+    Quantity(i32),
+    Step(crate::domain::customers::Lifecycle),
+}
+
+/// Changes a subscription's quantity or status, with the version the form was shown with, and
+/// records it. A cancelled subscription changes no more.
+pub fn edit(
+    conn: &mut DbConnection,
+    actor: &Actor,
+    customer_id: &str,
+    subscription_id: &str,
+    expected_version: i32,
+    edit: Edit,
+) -> Result<Subscription, EditError> {
+    use crate::domain::customers::{next_status, Lifecycle};
+    conn.transaction(|conn| {
+        let now = super::now();
+        let (sub, bumped) = bump_version(
+            conn,
+            actor,
+            customer_id,
+            subscription_id,
+            expected_version,
+            now,
+        )?;
+        let sub = sub.ok_or(EditError::NotFound)?;
+        if !bumped {
+            return Err(EditError::Stale);
+        }
+        if sub.status == SubscriptionStatus::Cancelled {
+            return Err(EditError::Refused("subscription-error-cancelled"));
+        }
+        let (action, old, new) = match edit {
+            Edit::Quantity(quantity) => {
+                diesel::update(subscriptions::table.find(subscription_id))
+                    .set(subscriptions::quantity.eq(quantity))
+                    .execute(conn)?;
+                (
+                    Action::QuantityChanged,
+                    sub.quantity.to_string(),
+                    quantity.to_string(),
+                )
+            }
+            Edit::Step(step) => {
+                let status = next_status(sub.status, step).map_err(EditError::Refused)?;
+                diesel::update(subscriptions::table.find(subscription_id))
+                    .set(subscriptions::status.eq(status.as_str()))
+                    .execute(conn)?;
+                let action = match step {
+                    Lifecycle::Suspend => Action::SubscriptionSuspended,
+                    Lifecycle::Reactivate => Action::SubscriptionReactivated,
+                    Lifecycle::Cancel => Action::SubscriptionCancelled,
+                };
+                (
+                    action,
+                    sub.status.as_str().to_string(),
+                    status.as_str().to_string(),
+                )
+            }
+        };
+        let event = AuditEvent::by(actor, action, sub.as_object(), now)
+            .customer(Some(customer_id))
+            .values(Some(&old), Some(&new));
+        super::audit::append(conn, &event)?;
+        find_for_provider(conn, &actor.organization_id, customer_id, subscription_id)?
+            .ok_or(EditError::NotFound)
+    })
+}
+
+/// The subscriptions of a customer that `reseller_id` is the designated support contact for.
+pub fn of_customer_supported_by(
+    conn: &mut DbConnection,
+    customer_id: &str,
+    reseller_id: &str,
+) -> QueryResult<Vec<Subscription>> {
+    subscriptions::table
+        .filter(subscriptions::customer_id.eq(customer_id))
+        .filter(subscriptions::support_contact_id.eq(reseller_id))
+        .order((subscriptions::product_name.asc(), subscriptions::id.asc()))
+        .select(Subscription::as_select())
+        .load(conn)
 }

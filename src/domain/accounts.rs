@@ -126,8 +126,9 @@ pub fn check_link(
 ) -> Result<(), LinkProblem> {
     match status {
         LinkStatus::Used => Err(LinkProblem::Used),
+        // Disabling or removing a user also replaces their links: say why they stopped.
+        _ if user_state != UserState::Active => Err(LinkProblem::AccountClosed),
         LinkStatus::Replaced => Err(LinkProblem::Replaced),
-        LinkStatus::Pending if user_state != UserState::Active => Err(LinkProblem::AccountClosed),
         LinkStatus::Pending if now >= expires_at => Err(LinkProblem::Expired),
         LinkStatus::Pending => Ok(()),
     }
@@ -354,6 +355,10 @@ mod tests {
         );
         assert_eq!(
             check_link(Pending, expires, UserState::Disabled, at(9)),
+            Err(LinkProblem::AccountClosed)
+        );
+        assert_eq!(
+            check_link(Replaced, expires, UserState::Removed, at(9)),
             Err(LinkProblem::AccountClosed)
         );
         assert_eq!(LinkPurpose::NewUser.lifetime(), Duration::days(7));

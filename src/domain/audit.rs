@@ -34,6 +34,17 @@ stored_enum! {
         PasswordSet = "password_set",
         /// A signed-in user changed their own password.
         PasswordChanged = "password_changed",
+        CustomerAdded = "customer_added",
+        SubscriptionAdded = "subscription_added",
+        QuantityChanged = "quantity_changed",
+        SubscriptionSuspended = "subscription_suspended",
+        SubscriptionReactivated = "subscription_reactivated",
+        SubscriptionCancelled = "subscription_cancelled",
+        /// A subscription changed by an import (values: before and after, as text).
+        SubscriptionImported = "subscription_imported",
+        CustomerUpdated = "customer_updated",
+        ImportApplied = "import_applied",
+        InvitationWithdrawn = "invitation_withdrawn",
     }
 }
 
@@ -61,6 +72,16 @@ impl Action {
             Action::PasswordLinkIssued => "audit-action-password-link-issued",
             Action::PasswordSet => "audit-action-password-set",
             Action::PasswordChanged => "audit-action-password-changed",
+            Action::CustomerAdded => "audit-action-customer-added",
+            Action::SubscriptionAdded => "audit-action-subscription-added",
+            Action::QuantityChanged => "audit-action-quantity-changed",
+            Action::SubscriptionSuspended => "audit-action-subscription-suspended",
+            Action::SubscriptionReactivated => "audit-action-subscription-reactivated",
+            Action::SubscriptionCancelled => "audit-action-subscription-cancelled",
+            Action::SubscriptionImported => "audit-action-subscription-imported",
+            Action::CustomerUpdated => "audit-action-customer-updated",
+            Action::ImportApplied => "audit-action-import-applied",
+            Action::InvitationWithdrawn => "audit-action-invitation-withdrawn",
         }
     }
 
@@ -74,6 +95,12 @@ impl Action {
             OrganizationCreated | PasswordLinkIssued | PasswordSet | PasswordChanged => {
                 Values::Names
             }
+            CustomerAdded | SubscriptionAdded | QuantityChanged | SubscriptionImported
+            | CustomerUpdated | ImportApplied => Values::Names,
+            SubscriptionSuspended | SubscriptionReactivated | SubscriptionCancelled => {
+                Values::SubscriptionStatus
+            }
+            InvitationWithdrawn => Values::Relationship,
             PartnershipRequested
             | PartnershipAccepted
             | PartnershipDeclined
@@ -95,6 +122,7 @@ pub enum Values {
     Relationship,
     Role,
     UserState,
+    SubscriptionStatus,
 }
 
 stored_enum! {
@@ -106,6 +134,7 @@ stored_enum! {
         Active = "active",
         Removed = "removed",
         Declined = "declined",
+        Withdrawn = "withdrawn",
         WithDelegatedAdmin = "with_delegated_admin",
         WithoutDelegatedAdmin = "without_delegated_admin",
     }
@@ -128,6 +157,7 @@ impl RelationshipValue {
             RelationshipValue::Active => "audit-value-active",
             RelationshipValue::Removed => "audit-value-removed",
             RelationshipValue::Declined => "audit-value-declined",
+            RelationshipValue::Withdrawn => "audit-value-withdrawn",
             RelationshipValue::WithDelegatedAdmin => "audit-value-with-delegated-admin",
             RelationshipValue::WithoutDelegatedAdmin => "audit-value-without-delegated-admin",
         }
@@ -144,6 +174,7 @@ stored_enum! {
         Invitation = "invitation",
         User = "user",
         Organization = "organization",
+        Import = "import",
     }
 }
 
@@ -158,6 +189,7 @@ impl ObjectKind {
             ObjectKind::Invitation => "audit-object-invitation",
             ObjectKind::User => "audit-object-user",
             ObjectKind::Organization => "audit-object-organization",
+            ObjectKind::Import => "audit-object-import",
         }
     }
 }

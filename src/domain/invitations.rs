@@ -31,6 +31,8 @@ stored_enum! {
         Pending = "pending",
         Accepted = "accepted",
         Declined = "declined",
+        /// The sender took it back before anyone answered.
+        Withdrawn = "withdrawn",
     }
 }
 
@@ -104,6 +106,8 @@ pub enum InvitationProblem {
     NotValid,
     Used,
     Declined,
+    /// The sender withdrew it.
+    Withdrawn,
     Expired,
     /// Opened by a user of another kind of organization than the one invited.
     WrongKind(InvitationKind),
@@ -119,6 +123,7 @@ impl InvitationProblem {
             InvitationProblem::NotValid => "invitation-not-valid",
             InvitationProblem::Used => "invitation-used",
             InvitationProblem::Declined => "invitation-was-declined",
+            InvitationProblem::Withdrawn => "invitation-was-withdrawn",
             InvitationProblem::Expired => "invitation-expired",
             InvitationProblem::WrongKind(InvitationKind::Partnership) => {
                 "invitation-wrong-kind-partnership"
@@ -147,6 +152,7 @@ pub fn check(
     match invitation.status {
         InvitationStatus::Accepted => return Err(InvitationProblem::Used),
         InvitationStatus::Declined => return Err(InvitationProblem::Declined),
+        InvitationStatus::Withdrawn => return Err(InvitationProblem::Withdrawn),
         InvitationStatus::Pending => {}
     }
     if now >= invitation.expires_at {

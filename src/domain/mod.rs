@@ -60,6 +60,8 @@ macro_rules! stored_enum {
 
 pub mod accounts;
 pub mod audit;
+pub mod customers;
+pub mod import;
 pub mod invitations;
 pub mod profile;
 pub mod roles;

@@ -5,7 +5,7 @@
 //! subscription's customer that includes delegated admin privileges. The database layer gathers
 //! the facts; this module decides.
 
-use super::CommerceType;
+use super::{CommerceType, SubscriptionStatus};
 
 /// One organization that could be chosen, with the facts that make it eligible.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -22,6 +22,8 @@ pub enum ContactRefusal {
     NewCommerce,
     /// The chosen organization is not among the available support contacts.
     NotAvailable,
+    /// A cancelled subscription keeps the contact it had.
+    Cancelled,
 }
 
 impl ContactRefusal {
@@ -29,6 +31,7 @@ impl ContactRefusal {
         match self {
             ContactRefusal::NewCommerce => "error-new-commerce",
             ContactRefusal::NotAvailable => "error-contact-not-available",
+            ContactRefusal::Cancelled => "error-subscription-cancelled",
         }
     }
 }
@@ -82,11 +85,15 @@ pub fn available_contacts(
 /// Checks a choice against the available contacts; nothing else may ever be saved.
 pub fn check_choice<'a>(
     commerce_type: CommerceType,
+    status: SubscriptionStatus,
     available: &'a [Candidate],
     chosen_id: &str,
 ) -> Result<&'a Candidate, ContactRefusal> {
     if !commerce_type.has_designated_support_contact() {
         return Err(ContactRefusal::NewCommerce);
+    }
+    if status == SubscriptionStatus::Cancelled {
+        return Err(ContactRefusal::Cancelled);
     }
     available
         .iter()
@@ -132,15 +139,46 @@ mod tests {
     #[test]
     fn a_choice_outside_the_list_or_on_new_commerce_is_refused() {
         let available = available_contacts("p", "Provider", &[reseller("a", true, true)]);
-        assert!(check_choice(CommerceType::LicenseBased, &available, "a").is_ok());
-        assert!(check_choice(CommerceType::LicenseBased, &available, "p").is_ok());
+        assert!(check_choice(
+            CommerceType::LicenseBased,
+            SubscriptionStatus::Active,
+            &available,
+            "a"
+        )
+        .is_ok());
+        assert!(check_choice(
+            CommerceType::LicenseBased,
+            SubscriptionStatus::Active,
+            &available,
+            "p"
+        )
+        .is_ok());
         assert_eq!(
-            check_choice(CommerceType::LicenseBased, &available, "x"),
+            check_choice(
+                CommerceType::LicenseBased,
+                SubscriptionStatus::Active,
+                &available,
+                "x"
+            ),
             Err(ContactRefusal::NotAvailable)
         );
         assert_eq!(
-            check_choice(CommerceType::NewCommerce, &available, "p"),
+            check_choice(
+                CommerceType::NewCommerce,
+                SubscriptionStatus::Active,
+                &available,
+                "p"
+            ),
             Err(ContactRefusal::NewCommerce)
+        );
+        assert_eq!(
+            check_choice(
+                CommerceType::LicenseBased,
+                SubscriptionStatus::Cancelled,
+                &available,
+                "p"
+            ),
+            Err(ContactRefusal::Cancelled)
         );
     }
 

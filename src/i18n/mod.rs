@@ -122,7 +122,9 @@ pub const SOURCES: [(Locale, &str); 3] = [
         concat!(
             include_str!("../../locales/en/main.ftl"),
             "\n",
-            include_str!("../../locales/en/accounts.ftl")
+            include_str!("../../locales/en/accounts.ftl"),
+            "\n",
+            include_str!("../../locales/en/catalog.ftl")
         ),
     ),
     (
@@ -130,7 +132,9 @@ pub const SOURCES: [(Locale, &str); 3] = [
         concat!(
             include_str!("../../locales/zh-TW/main.ftl"),
             "\n",
-            include_str!("../../locales/zh-TW/accounts.ftl")
+            include_str!("../../locales/zh-TW/accounts.ftl"),
+            "\n",
+            include_str!("../../locales/zh-TW/catalog.ftl")
         ),
     ),
     (
@@ -138,7 +142,9 @@ pub const SOURCES: [(Locale, &str); 3] = [
         concat!(
             include_str!("../../locales/ja-JP/main.ftl"),
             "\n",
-            include_str!("../../locales/ja-JP/accounts.ftl")
+            include_str!("../../locales/ja-JP/accounts.ftl"),
+            "\n",
+            include_str!("../../locales/ja-JP/catalog.ftl")
         ),
     ),
 ];

@@ -105,6 +105,9 @@ async fn rows(
                     Values::Relationship => RelationshipValue::parse(v).map(|c| c.message_id()),
                     Values::Role => Role::parse(v).map(|c| c.message_id()),
                     Values::UserState => UserState::parse(v).map(|c| c.message_id()),
+                    Values::SubscriptionStatus => {
+                        crate::domain::SubscriptionStatus::parse(v).map(|c| c.message_id())
+                    }
                 };
                 message.map(|id| ctx.t(id)).unwrap_or_else(|| v.clone())
             };

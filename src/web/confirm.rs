@@ -37,10 +37,22 @@ pub fn confirm(
     args: &[(&str, &str)],
     cancel_href: &str,
 ) -> Result<HttpResponse, AppError> {
+    let action = ctx.path.clone();
+    confirm_to(ctx, what, args, &action, cancel_href)
+}
+
+/// Asks before a change that posts to `action`.
+pub fn confirm_to(
+    ctx: Viewer,
+    what: &Confirmation,
+    args: &[(&str, &str)],
+    action: &str,
+    cancel_href: &str,
+) -> Result<HttpResponse, AppError> {
     render(&ConfirmPage {
         question: ctx.t_args(what.question_id, args),
         consequence: ctx.t_args(what.consequence_id, args),
-        action: ctx.path.clone(),
+        action: action.to_string(),
         title_id: what.title_id,
         button_id: what.button_id,
         cancel_href: cancel_href.to_string(),

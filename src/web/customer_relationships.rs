@@ -25,6 +25,9 @@ pub struct RelationshipRequestPage {
     pub ctx: Viewer,
     /// The customer the request is for, when made from its page.
     pub customer: Option<Organization>,
+    /// The partner's requests nobody answered yet, with the customer each names.
+    pub pending: Vec<(db::invitations::Invitation, Option<String>)>,
+    pub withdrawn: bool,
 }
 
 /// The customer a request names: none, or one the partner sells to (others are not found).
@@ -47,6 +50,7 @@ fn named_customer(
 #[derive(Deserialize)]
 pub struct FormQuery {
     customer: Option<String>,
+    withdrawn: Option<String>,
 }
 
 pub async fn form(
@@ -55,13 +59,22 @@ pub async fn form(
     db: web::Data<Db>,
 ) -> Result<HttpResponse, AppError> {
     let partner_id = admin.user.organization_id.clone();
-    let raw = query.into_inner().customer;
-    let customer = db
-        .run(move |conn| named_customer(conn, &partner_id, raw.as_deref()))
+    let FormQuery {
+        customer: raw,
+        withdrawn,
+    } = query.into_inner();
+    let (customer, pending) = db
+        .run(move |conn| {
+            let customer = named_customer(conn, &partner_id, raw.as_deref())?;
+            let pending = db::invitations::pending_customer_requests(conn, &partner_id, db::now())?;
+            Ok((customer, pending))
+        })
         .await?;
     render(&RelationshipRequestPage {
         ctx: admin.viewer,
         customer,
+        pending,
+        withdrawn: withdrawn.is_some(),
     })
 }
 
@@ -187,4 +200,67 @@ pub async fn remove(
     })
     .await?;
     Ok(see_other(&format!("/customers/{customer_id}?removed=1")))
+}
+
+const END_RELATIONSHIP: Confirmation = Confirmation {
+    title_id: "remove-relationship-with-customer",
+    question_id: "end-relationship-question",
+    consequence_id: "end-relationship-consequence",
+    button_id: "remove-relationship-button",
+};
+
+/// The customer the partner has a relationship with, or not found.
+async fn related_customer(
+    admin: &PartnerAdmin,
+    db: &Db,
+    raw_id: &str,
+) -> Result<Organization, AppError> {
+    let customer_id = checked_id(raw_id)?.to_string();
+    let partner_id = admin.user.organization_id.clone();
+    db.run(move |conn| {
+        let customer = db::organizations::customer_of_partner(conn, &partner_id, &customer_id)?
+            .ok_or(AppError::NotFound)?;
+        db::relationships::delegated_admin_of(conn, &partner_id, &customer_id)?
+            .ok_or(AppError::NotFound)?;
+        Ok(customer)
+    })
+    .await
+}
+
+/// A partner ends its own relationship with a customer (the seed's "remove a relationship
+/// with a customer"), after this confirmation.
+pub async fn confirm_end(
+    admin: PartnerAdmin,
+    path: web::Path<String>,
+    db: web::Data<Db>,
+) -> Result<HttpResponse, AppError> {
+    let customer = related_customer(&admin, &db, &path).await?;
+    confirm(
+        admin.viewer,
+        &END_RELATIONSHIP,
+        &[("customer", customer.name.as_str())],
+        &format!("/customers/{}", customer.id),
+    )
+}
+
+pub async fn end(
+    admin: PartnerAdmin,
+    path: web::Path<String>,
+    _form: CsrfForm<EmptyForm>,
+    db: web::Data<Db>,
+) -> Result<HttpResponse, AppError> {
+    let customer = related_customer(&admin, &db, &path).await?;
+    let actor = admin.user.actor();
+    let customer_id = customer.id.clone();
+    db.run(move |conn| {
+        Ok(db::relationships::remove_customer_relationship(
+            conn,
+            &actor,
+            Remover::Partner,
+            &actor.organization_id,
+            &customer_id,
+        )?)
+    })
+    .await?;
+    Ok(see_other("/customers?ended=1"))
 }

@@ -1,14 +1,18 @@
-//! The Customers page: the customers this partner provides subscriptions to, searchable by name,
-//! in pages read by keyset (name, id), so that page 4,000 costs what page 1 costs.
+//! The Customers page: the partner's customers (a relationship, or subscriptions it provides),
+//! searchable by name, in pages read by keyset (name, id), so that page 4,000 costs what page 1
+//! costs; and a provider's Add customer.
 
-use actix_web::{web, HttpResponse};
+use actix_web::http::StatusCode;
+use actix_web::{web, HttpRequest, HttpResponse};
 use askama::Template;
 use serde::Deserialize;
 
-use super::{render, QUERY_VALUE};
-use crate::auth::{PartnerUser, Viewer};
-use crate::db::organizations::{Organization, PageAt};
+use super::{render, render_with_status, site_link, QUERY_VALUE};
+use crate::auth::session::random_token;
+use crate::auth::{CsrfForm, PartnerUser, ProviderAdmin, Viewer};
+use crate::db::organizations::{CreateError, Organization, PageAt};
 use crate::db::{self, Db};
+use crate::domain::customers::{check_customer, CustomerErrors, CustomerInput};
 use crate::domain::Cursor;
 use crate::error::AppError;
 
@@ -22,6 +26,7 @@ pub struct CustomersQuery {
     q: Option<String>,
     after: Option<String>,
     before: Option<String>,
+    ended: Option<String>,
 }
 
 #[derive(Template)]
@@ -32,6 +37,9 @@ pub struct CustomersPage {
     pub customers: Vec<Organization>,
     pub previous_href: Option<String>,
     pub next_href: Option<String>,
+    /// A provider's Admin agents and Global admins add, import and export customers.
+    pub may_add: bool,
+    pub notice: Option<&'static str>,
 }
 
 fn page_href(search: &str, key: &str, cursor: &Cursor) -> String {
@@ -102,10 +110,127 @@ pub async fn list(
         .filter(|_| has_next)
         .map(|o| page_href(&search, "after", &cursor_of(o)));
     render(&CustomersPage {
+        notice: query.ended.is_some().then_some("relationship-ended"),
+        may_add: partner
+            .user
+            .role
+            .may_manage_partnerships(partner.user.organization_kind),
         ctx: partner.viewer,
         search,
         customers,
         previous_href,
         next_href,
+    })
+}
+
+#[derive(Template)]
+#[template(path = "customer_new.html")]
+pub struct NewCustomerPage {
+    pub ctx: Viewer,
+    pub input: CustomerInput,
+    pub errors: CustomerErrors,
+}
+
+/// Partner Center's Customers → Add customer, for a provider's Admin agents and Global admins.
+pub async fn new_form(admin: ProviderAdmin) -> Result<HttpResponse, AppError> {
+    render(&NewCustomerPage {
+        ctx: admin.viewer,
+        input: CustomerInput::default(),
+        errors: CustomerErrors::default(),
+    })
+}
+
+#[derive(Deserialize)]
+pub struct NewCustomerForm {
+    #[serde(default)]
+    name: String,
+    #[serde(default)]
+    domain: String,
+    #[serde(default)]
+    country: String,
+    #[serde(default)]
+    admin_name: String,
+    #[serde(default)]
+    admin_email: String,
+}
+
+#[derive(Template)]
+#[template(path = "customer_added.html")]
+pub struct CustomerAddedPage {
+    pub ctx: Viewer,
+    pub customer: Organization,
+    pub link: String,
+    pub expires_at: String,
+    pub message: String,
+}
+
+pub async fn add(
+    admin: ProviderAdmin,
+    req: HttpRequest,
+    form: CsrfForm<NewCustomerForm>,
+    db: web::Data<Db>,
+) -> Result<HttpResponse, AppError> {
+    let f = form.0;
+    let input = CustomerInput {
+        name: f.name,
+        domain: f.domain,
+        country: f.country,
+        admin_name: f.admin_name,
+        admin_email: f.admin_email,
+    };
+    let refuse = |ctx: Viewer, input: CustomerInput, errors: CustomerErrors| {
+        render_with_status(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            &NewCustomerPage { ctx, input, errors },
+        )
+    };
+    let customer = match check_customer(&input) {
+        Ok(customer) => customer,
+        Err(errors) => return refuse(admin.viewer, input, errors),
+    };
+    let actor = admin.user.actor();
+    let token = random_token();
+    let link_token = token.clone();
+    let added = db
+        .run(
+            move |conn| match db::customers::add(conn, &actor, &customer, &link_token) {
+                Ok(added) => Ok(Ok(added)),
+                Err(CreateError::Conflict(id)) => Ok(Err(id)),
+                Err(CreateError::Database(e)) => Err(e.into()),
+            },
+        )
+        .await?;
+    let (org, user, expires_at) = match added {
+        Ok(added) => added,
+        Err(id) => {
+            let mut errors = CustomerErrors::default();
+            if id == "validation-email-taken" {
+                errors.admin_email = Some(id);
+            } else {
+                errors.domain = Some(id);
+            }
+            return refuse(admin.viewer, input, errors);
+        }
+    };
+    let ctx = admin.viewer;
+    let link = site_link(&req, &format!("/set-password/{token}"));
+    let expires = ctx.datetime(&expires_at);
+    let message = ctx.t_args(
+        "customers-added-message",
+        &[
+            ("name", &user.display_name),
+            ("email", &user.email),
+            ("customer", &org.name),
+            ("partner", &admin.user.organization_name),
+            ("date", &expires),
+            ("link", &link),
+        ],
+    );
+    render(&CustomerAddedPage {
+        ctx,
+        customer: org,
+        link,
+        expires_at: expires,
+        message,
     })
 }

@@ -73,6 +73,7 @@ async fn page(
 #[derive(Deserialize)]
 pub struct ListQuery {
     removed: Option<String>,
+    withdrawn: Option<String>,
 }
 
 pub async fn list(
@@ -80,7 +81,11 @@ pub async fn list(
     query: web::Query<ListQuery>,
     db: web::Data<Db>,
 ) -> Result<HttpResponse, AppError> {
-    let notice = query.removed.is_some().then_some("resellers-removed");
+    let notice = match (query.removed.is_some(), query.withdrawn.is_some()) {
+        (true, _) => Some("resellers-removed"),
+        (_, true) => Some("invitation-withdrawn-done"),
+        _ => None,
+    };
     page(admin, &db, String::new(), None, notice).await
 }
 

@@ -91,9 +91,10 @@ pub fn created(
 fn problem(ctx: Viewer, problem: InvitationProblem) -> Result<HttpResponse, AppError> {
     let status = match problem {
         InvitationProblem::NotValid => StatusCode::NOT_FOUND,
-        InvitationProblem::Used | InvitationProblem::Declined | InvitationProblem::Expired => {
-            StatusCode::GONE
-        }
+        InvitationProblem::Used
+        | InvitationProblem::Declined
+        | InvitationProblem::Withdrawn
+        | InvitationProblem::Expired => StatusCode::GONE,
         InvitationProblem::WrongKind(_)
         | InvitationProblem::NotYours
         | InvitationProblem::WrongRole(_) => StatusCode::FORBIDDEN,
@@ -257,4 +258,29 @@ pub async fn decline(
     db: web::Data<Db>,
 ) -> Result<HttpResponse, AppError> {
     answer(viewer, path.into_inner(), &db, false).await
+}
+
+/// The sender withdraws a pending invitation; back to the page that lists it.
+pub async fn withdraw(
+    admin: crate::auth::PartnerAdmin,
+    path: actix_web::web::Path<String>,
+    _form: crate::auth::CsrfForm<super::sign_in::EmptyForm>,
+    db: actix_web::web::Data<crate::db::Db>,
+) -> Result<HttpResponse, AppError> {
+    let invitation_id = super::checked_id(&path)?.to_string();
+    let actor = admin.user.actor();
+    let withdrawn = db
+        .run(move |conn| {
+            Ok(crate::db::invitations::withdraw(
+                conn,
+                &actor,
+                &invitation_id,
+            )?)
+        })
+        .await?
+        .ok_or(AppError::NotFound)?;
+    Ok(super::see_other(match withdrawn.kind {
+        InvitationKind::Partnership => "/indirect-resellers?withdrawn=1",
+        InvitationKind::CustomerRelationship => "/relationship-requests?withdrawn=1",
+    }))
 }

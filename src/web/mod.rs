@@ -9,12 +9,14 @@ pub mod customer_relationships;
 pub mod customers;
 pub mod error_pages;
 pub mod home;
+pub mod imports;
 pub mod indirect_resellers;
 pub mod invitations;
 pub mod language;
 pub mod partner_relationships;
 pub mod set_password;
 pub mod sign_in;
+pub mod subscription_admin;
 pub mod subscriptions;
 pub mod support_profile;
 pub mod supported_subscriptions;
@@ -38,6 +40,9 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route("/sign-in", web::post().to(sign_in::submit))
         .route("/sign-out", web::post().to(sign_in::sign_out))
         .route("/customers", web::get().to(customers::list))
+        .route("/customers/new", web::get().to(customers::new_form))
+        .route("/customers/new", web::post().to(customers::add))
+        .configure(catalog_routes)
         .route(
             "/customers/{customer_id}",
             web::get().to(subscriptions::list),
@@ -59,6 +64,46 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route("/admin/support", web::get().to(admin_support::show))
         .configure(relationship_routes)
         .configure(account_routes);
+}
+
+/// A provider's work on its customers and subscriptions: import, export, add, change, end.
+fn catalog_routes(cfg: &mut web::ServiceConfig) {
+    use subscription_admin as sa;
+    const SUB: &str = "/customers/{customer_id}/subscriptions/{subscription_id}";
+    cfg.route("/customers/import", web::get().to(imports::form))
+        .route("/customers/import", web::post().to(imports::upload))
+        .route(
+            "/customers/import/template.csv",
+            web::get().to(imports::template),
+        )
+        .route(
+            "/customers/import/{import_id}",
+            web::post().to(imports::apply),
+        )
+        .route("/customers/export.csv", web::get().to(imports::export))
+        .route(
+            "/customers/{customer_id}/subscriptions/new",
+            web::get().to(sa::new_form),
+        )
+        .route(
+            "/customers/{customer_id}/subscriptions/new",
+            web::post().to(sa::add),
+        )
+        .route(&format!("{SUB}/quantity"), web::post().to(sa::quantity))
+        .route(&format!("{SUB}/cancel"), web::get().to(sa::confirm_cancel))
+        .route(&format!("{SUB}/status/{{step}}"), web::post().to(sa::step))
+        .route(
+            "/customers/{customer_id}/relationship/remove",
+            web::get().to(customer_relationships::confirm_end),
+        )
+        .route(
+            "/customers/{customer_id}/relationship/remove",
+            web::post().to(customer_relationships::end),
+        )
+        .route(
+            "/invitations/{invitation_id}/withdraw",
+            web::post().to(invitations::withdraw),
+        );
 }
 
 /// Passwords, and User management for partners (`/users`) and customers (`/admin/users`).
@@ -204,6 +249,11 @@ impl Viewer {
         self.i18n.format(self.locale, id, None)
     }
 
+    /// The message `id`, when there is one (a field's error).
+    pub fn t_opt(&self, id: &Option<&str>) -> Option<String> {
+        id.map(|id| self.t(id))
+    }
+
     /// The message `id` with one named argument.
     pub fn t1(&self, id: &str, name: &str, value: &str) -> String {
         self.i18n.format_with(self.locale, id, &[(name, value)])
@@ -222,6 +272,12 @@ impl Viewer {
 
     pub fn date(&self, at: &NaiveDateTime) -> String {
         self.locale.format_date(*at)
+    }
+
+    /// A calendar day in the locale's format.
+    pub fn day(&self, day: &chrono::NaiveDate) -> String {
+        self.locale
+            .format_date(day.and_time(chrono::NaiveTime::MIN))
     }
 
     pub fn datetime(&self, at: &NaiveDateTime) -> String {

@@ -35,6 +35,12 @@ pub struct CustomerPage {
     pub resellers: Option<Vec<CustomerRelationshipRow>>,
     pub notice: Option<&'static str>,
     pub notice_is_error: bool,
+    /// A provider's admins add subscriptions.
+    pub may_add_subscription: bool,
+    /// A partner's admins end the partner's own relationship.
+    pub may_end_relationship: bool,
+    /// A reseller sees the subscriptions it supports, without links to the provider's pages.
+    pub is_reseller: bool,
 }
 
 impl CustomerPage {
@@ -50,6 +56,7 @@ impl CustomerPage {
 #[derive(Deserialize)]
 pub struct CustomerQuery {
     removed: Option<String>,
+    added: Option<String>,
 }
 
 /// Resolves each subscription's contact name with one query for all of them.
@@ -88,7 +95,11 @@ pub async fn list(
         .run(move |conn| {
             let customer = db::organizations::customer_of_partner(conn, &org_id, &customer_id)?
                 .ok_or(AppError::NotFound)?;
-            let subs = db::subscriptions::of_customer_from_provider(conn, &customer_id, &org_id)?;
+            let subs = if kind.is_reseller() {
+                db::subscriptions::of_customer_supported_by(conn, &customer_id, &org_id)?
+            } else {
+                db::subscriptions::of_customer_from_provider(conn, &customer_id, &org_id)?
+            };
             let own = db::relationships::delegated_admin_of(conn, &org_id, &customer_id)?;
             let resellers = if oversees_resellers {
                 Some(db::relationships::partnered_resellers_of_customer(
@@ -106,14 +117,19 @@ pub async fn list(
         ctx: partner.viewer,
         customer,
         rows,
-        own_relationship,
         may_request_relationship: role.may_request_customer_relationships(kind),
+        may_end_relationship: own_relationship.is_some()
+            && role.may_request_customer_relationships(kind),
+        own_relationship,
         resellers,
-        notice: query
-            .removed
-            .is_some()
-            .then_some("customer-resellers-removed"),
+        notice: match (query.removed.is_some(), query.added.is_some()) {
+            (true, _) => Some("customer-resellers-removed"),
+            (_, true) => Some("subscription-added"),
+            _ => None,
+        },
         notice_is_error: false,
+        may_add_subscription: oversees_resellers,
+        is_reseller: kind.is_reseller(),
     })
 }
 
@@ -127,6 +143,8 @@ pub struct SubscriptionPage {
     pub current_contact: Option<String>,
     pub available: Vec<Candidate>,
     pub may_change: bool,
+    /// A provider's admins change the quantity and the status.
+    pub may_manage: bool,
     /// A message about the last submission (refusal, conflict, no change).
     pub notice: Option<&'static str>,
     pub notice_is_error: bool,
@@ -175,7 +193,12 @@ async fn load(
 }
 
 fn page(viewer: Viewer, may_change: bool, loaded: Loaded) -> SubscriptionPage {
+    let may_manage = viewer
+        .user
+        .as_ref()
+        .is_some_and(|u| u.may_manage_partnerships());
     SubscriptionPage {
+        may_manage,
         ctx: viewer,
         customer: loaded.customer,
         sub: loaded.sub,
@@ -188,9 +211,33 @@ fn page(viewer: Viewer, may_change: bool, loaded: Loaded) -> SubscriptionPage {
     }
 }
 
+#[derive(Deserialize)]
+pub struct ShowQuery {
+    done: Option<String>,
+    problem: Option<String>,
+}
+
+/// The notice of the provider's last change on this page, from its redirect; only known ids.
+fn edit_notice(query: &ShowQuery) -> Option<(&'static str, bool)> {
+    if query.done.is_some() {
+        return Some(("subscription-saved", false));
+    }
+    let id = match query.problem.as_deref()? {
+        "stale" => "error-contact-stale",
+        "subscription-error-cancelled" => "subscription-error-cancelled",
+        "subscription-error-already-active" => "subscription-error-already-active",
+        "subscription-error-already-suspended" => "subscription-error-already-suspended",
+        "validation-quantity-required" => "validation-quantity-required",
+        "validation-quantity-invalid" => "validation-quantity-invalid",
+        _ => return None,
+    };
+    Some((id, true))
+}
+
 pub async fn show(
     partner: PartnerUser,
     path: web::Path<(String, String)>,
+    query: web::Query<ShowQuery>,
     db: web::Data<Db>,
 ) -> Result<HttpResponse, AppError> {
     let (customer_id, subscription_id) = path.into_inner();
@@ -204,7 +251,12 @@ pub async fn show(
     )
     .await?;
     let may_change = partner.user.role.may_change_support_contact();
-    render(&page(partner.viewer, may_change, loaded))
+    let mut page = page(partner.viewer, may_change, loaded);
+    if let Some((notice, is_error)) = edit_notice(&query) {
+        page.notice = Some(notice);
+        page.notice_is_error = is_error;
+    }
+    render(&page)
 }
 
 #[derive(Deserialize)]

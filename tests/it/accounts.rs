@@ -12,9 +12,9 @@ use support_contacts::i18n::{I18n, Locale};
 use crate::flows::events;
 use crate::helpers::*;
 
-const GOOD_PASSWORD: &str = "violet kettle under 9 stairs";
+pub const GOOD_PASSWORD: &str = "violet kettle under 9 stairs";
 
-fn database_url(target: &DatabaseTarget) -> String {
+pub fn database_url(target: &DatabaseTarget) -> String {
     match target {
         DatabaseTarget::Sqlite { path } => format!("sqlite://{path}"),
         DatabaseTarget::Postgres { url } => url.clone(),
@@ -22,7 +22,7 @@ fn database_url(target: &DatabaseTarget) -> String {
 }
 
 /// Runs the program's command line on the test's database.
-fn command(app: &TestApp, args: &[&str]) -> (i32, String, String) {
+pub fn command(app: &TestApp, args: &[&str]) -> (i32, String, String) {
     let out = Command::new(env!("CARGO_BIN_EXE_support-contacts"))
         .args(args)
         .env("DATABASE_URL", database_url(&app.target))
@@ -38,7 +38,7 @@ fn command(app: &TestApp, args: &[&str]) -> (i32, String, String) {
 }
 
 /// The set-password link a command printed.
-fn printed_link(stdout: &str) -> String {
+pub fn printed_link(stdout: &str) -> String {
     stdout
         .split_whitespace()
         .find(|w| w.contains("/set-password/"))
@@ -47,7 +47,7 @@ fn printed_link(stdout: &str) -> String {
 }
 
 /// Opens a set-password link and sets `password` (twice).
-async fn set_password(b: &Browser, link: &str, password: &str) -> Page {
+pub async fn set_password(b: &Browser, link: &str, password: &str) -> Page {
     let form = b.get(link).await;
     assert_eq!(form.status, 200, "{link}: {}", form.main_text());
     b.post(
@@ -62,7 +62,7 @@ async fn set_password(b: &Browser, link: &str, password: &str) -> Page {
 }
 
 /// Adds a user on the User management page at `base` and returns the link shown.
-async fn add_user(admin: &Browser, base: &str, email: &str, name: &str, role: &str) -> String {
+pub async fn add_user(admin: &Browser, base: &str, email: &str, name: &str, role: &str) -> String {
     let page = admin
         .submit(
             &format!("{base}/new"),
@@ -84,7 +84,7 @@ async fn user_path(admin: &Browser, base: &str, name: &str) -> String {
         .unwrap_or_else(|| panic!("no user {name} on {base}"))
 }
 
-async fn signed_in_with(app: &TestApp, email: &str, password: &str) -> Browser {
+pub async fn signed_in_with(app: &TestApp, email: &str, password: &str) -> Browser {
     let b = app.browser();
     let page = b.sign_in_with(email, password).await;
     assert_eq!(page.status, 303, "{email}: {}", page.main_text());
@@ -414,6 +414,9 @@ async fn used_expired_replaced_malformed_and_closed_links_change_nothing_and_say
     );
     let closed = b.get(&link4).await;
     assert_eq!(closed.status, 410);
+    assert!(closed
+        .main_text()
+        .contains("This account is disabled or was removed."));
     let hash: String = users::table
         .filter(users::email.eq("four@contoso.example"))
         .select(users::password_hash)

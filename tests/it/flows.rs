@@ -93,11 +93,17 @@ pub async fn force_answer(b: &Browser, sent: &Sent, button: &str) -> Page {
     .await
 }
 
-/// Asks for a removal's confirmation page, then confirms it.
+/// Asks for a confirmation page, then presses its button (the form posts to its action).
 pub async fn confirm(b: &Browser, path: &str) -> Page {
     let page = b.get(path).await;
     assert_eq!(page.status, 200, "{path}: {}", page.main_text());
-    b.post(path, &[("csrf_token", &page.csrf())]).await
+    let main = &page.body[page.body.find("<main").unwrap_or(0)..];
+    let at = main
+        .find("<form method=\"post\" action=\"")
+        .expect("a confirmation form")
+        + 28;
+    let action = html_unescape(&main[at..at + main[at..].find('"').unwrap()]);
+    b.post(&action, &[("csrf_token", &page.csrf())]).await
 }
 
 /// A user with a Helpdesk role designates `reseller` for the customer's product, as the seed

@@ -465,6 +465,9 @@ impl Browser {
         Browser {
             base: base.to_string(),
             client: awc::Client::builder()
+                // Drop idle connections before the server's 5 s keep-alive closes them, so a
+                // request after a slow one never lands on a connection the server just closed.
+                .connector(awc::Connector::new().conn_keep_alive(std::time::Duration::from_secs(2)))
                 .disable_redirects()
                 .timeout(std::time::Duration::from_secs(30))
                 .finish(),
@@ -508,6 +511,15 @@ impl Browser {
     }
 
     async fn send(&self, req: awc::ClientRequest, form: Option<&[(&str, &str)]>) -> Page {
+        self.send_body(req, form, None).await
+    }
+
+    async fn send_body(
+        &self,
+        req: awc::ClientRequest,
+        form: Option<&[(&str, &str)]>,
+        raw: Option<(String, Vec<u8>)>,
+    ) -> Page {
         let mut req = req;
         let cookies = self.cookie_header();
         if !cookies.is_empty() {
@@ -516,9 +528,14 @@ impl Browser {
         if let Some(lang) = self.accept_language.borrow().clone() {
             req = req.insert_header(("Accept-Language", lang));
         }
-        let mut res = match form {
-            Some(fields) => req.send_form(&fields).await,
-            None => req.send().await,
+        let mut res = match (form, raw) {
+            (Some(fields), _) => req.send_form(&fields).await,
+            (None, Some((content_type, body))) => {
+                req.insert_header(("Content-Type", content_type))
+                    .send_body(body)
+                    .await
+            }
+            (None, None) => req.send().await,
         }
         .expect("request failed");
         let mut headers = HashMap::new();
@@ -563,6 +580,41 @@ impl Browser {
     pub async fn post(&self, path: &str, fields: &[(&str, &str)]) -> Page {
         let req = self.client.post(self.url(path));
         self.send(req, Some(fields)).await
+    }
+
+    /// Posts a multipart form (text fields, then one file), as a browser uploads a file.
+    pub async fn post_multipart(
+        &self,
+        path: &str,
+        fields: &[(&str, &str)],
+        file: (&str, &str, &[u8]),
+    ) -> Page {
+        let boundary = format!("----support-contacts-{}", uuid::Uuid::new_v4().simple());
+        let mut body = Vec::new();
+        for (name, value) in fields {
+            body.extend_from_slice(
+                format!(
+                    "--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n"
+                )
+                .as_bytes(),
+            );
+        }
+        let (name, file_name, content) = file;
+        body.extend_from_slice(
+            format!(
+                "--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"; filename=\"{file_name}\"\r\nContent-Type: text/csv\r\n\r\n"
+            )
+            .as_bytes(),
+        );
+        body.extend_from_slice(content);
+        body.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
+        let req = self.client.post(self.url(path));
+        self.send_body(
+            req,
+            None,
+            Some((format!("multipart/form-data; boundary={boundary}"), body)),
+        )
+        .await
     }
 
     /// Posts a form as sent from the page `referer`.

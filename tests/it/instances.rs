@@ -240,6 +240,7 @@ fn logical_schema(db: &Db) -> BTreeMap<(String, String), (String, bool)> {
                 "integer" => "integer",
                 "boolean" => "boolean",
                 "timestamp" | "timestamp without time zone" => "timestamp",
+                "date" => "date",
                 other => panic!(
                     "unexpected column type {other} in {}.{}",
                     c.table_name, c.column_name

@@ -3,6 +3,7 @@
 
 mod accounts;
 mod audit;
+mod catalog;
 mod customer_admin;
 mod customers;
 mod demo_world;

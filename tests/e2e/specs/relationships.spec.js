@@ -152,8 +152,9 @@ test('a reseller’s relationship is requested, accepted, used as support contac
     await expect(app.detail(app.t('support-contact'), supportCard(PRODUCT))).toHaveText(RESELLER);
   });
 
-  await test.step('Partner relationships -> Remove relationship (Fabrikam) -> the confirmation step', async () => {
-    await app.navLink('nav-partner-relationships').click();
+  await test.step('Admin -> Partner relationships -> Remove relationship (Fabrikam) -> the confirmation step', async () => {
+    // Partner relationships is a section of the Admin area (the navigation on every Admin page).
+    await app.adminSection('nav-partner-relationships').click();
     await expect(app.heading()).toHaveText(app.t('relationships-title'));
     // Each row's links name their partner (for screen readers, after a dash).
     await rowOf(RESELLER)

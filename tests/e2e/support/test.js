@@ -46,6 +46,9 @@ function contrast(a, b) {
   return (hi + 0.05) / (lo + 0.05);
 }
 
+/** How many pages each test has checked so far, to name the check records. */
+const checksPerTest = new WeakMap();
+
 function slug(text) {
   return text
     .toLowerCase()
@@ -64,7 +67,6 @@ class App {
     this.testInfo = testInfo;
     // With JavaScript off, axe (a script) cannot run; the journeys and page structure still can.
     this.javaScript = testInfo.project.use.javaScriptEnabled !== false;
-    this.checksDone = 0;
   }
 
   /** The message `id` in the page's current language. */
@@ -110,8 +112,50 @@ class App {
       .getByRole('link', { name: this.t(nameId), exact: true });
   }
 
+  /** The navigation of a customer's Admin area, shown on every Admin page. */
+  adminNav() {
+    return this.page.getByRole('navigation', { name: this.t('admin-sections-label'), exact: true });
+  }
+
+  /** A link of the Admin area's sections navigation, by its message id. */
+  adminSection(nameId) {
+    return this.adminNav().getByRole('link', { name: this.t(nameId), exact: true });
+  }
+
+  /** The row of a table whose row header (first column) is `name`. */
+  rowOf(name) {
+    return this.page.getByRole('row').filter({ has: this.page.getByRole('rowheader', { name, exact: true }) });
+  }
+
+  /**
+   * The cell of the row headed `name` (a `th scope=row`) in the column whose header is the
+   * message `columnId`.
+   */
+  async cellOfRow(name, columnId) {
+    const table = this.page.getByRole('table').filter({
+      has: this.page.getByRole('rowheader', { name, exact: true }),
+    });
+    const headers = (await table.getByRole('columnheader').allInnerTexts()).map((h) => h.trim());
+    const column = headers.indexOf(this.t(columnId));
+    if (column < 0) throw new Error(`no column "${this.t(columnId)}" in ${JSON.stringify(headers)}`);
+    // The first column holds the row header; the cells come after it.
+    if (column === 0) return this.rowOf(name).getByRole('rowheader');
+    return this.rowOf(name).getByRole('cell').nth(column - 1);
+  }
+
+  /** Opens `pathname`; resolves to the response of the page's main document. */
   async goto(pathname) {
-    await this.page.goto(pathname);
+    return this.page.goto(pathname);
+  }
+
+  /**
+   * Resolves to the response of the page the next form post (to a path matching `pathPattern`)
+   * answers with. Start it before the click that sends the form.
+   */
+  postedResponse(pathPattern) {
+    return this.page.waitForResponse(
+      (r) => r.request().method() === 'POST' && pathPattern.test(new URL(r.url()).pathname)
+    );
   }
 
   /** Signs in through the sign-in form, as typed by a person. */
@@ -293,9 +337,11 @@ class App {
   }
 
   record(name, facts) {
-    this.checksDone += 1;
+    // Counted per test, not per App: a test may drive several browsers (see anotherBrowser).
+    const done = (checksPerTest.get(this.testInfo) || 0) + 1;
+    checksPerTest.set(this.testInfo, done);
     fs.mkdirSync(paths.checks, { recursive: true });
-    const file = `${name}-${this.locale}-${this.viewportName}-${slug(this.testInfo.title)}-${this.checksDone}.json`;
+    const file = `${name}-${this.locale}-${this.viewportName}-${slug(this.testInfo.title)}-${done}.json`;
     fs.writeFileSync(
       path.join(paths.checks, file),
       JSON.stringify({ page: name, locale: this.locale, viewport: this.viewportName, test: this.testInfo.title, ...facts })
@@ -334,6 +380,32 @@ const test = base.test.extend({
 
   app: async ({ page, server, locale, viewportName }, use, testInfo) => {
     await use(new App({ page, server, locale, viewportName, testInfo }));
+  },
+
+  /**
+   * Opens another browser, as a second person at another computer would: same language and
+   * device, its own cookies, nobody signed in. Resolves to an `App` for it.
+   */
+  anotherBrowser: async (
+    { browser, server, locale, viewportName, viewport, isMobile, hasTouch, deviceScaleFactor, javaScriptEnabled },
+    use,
+    testInfo
+  ) => {
+    const contexts = [];
+    await use(async () => {
+      const context = await browser.newContext({
+        baseURL: server.url,
+        locale,
+        viewport,
+        isMobile,
+        hasTouch,
+        deviceScaleFactor,
+        javaScriptEnabled,
+      });
+      contexts.push(context);
+      return new App({ page: await context.newPage(), server, locale, viewportName, testInfo });
+    });
+    for (const context of contexts) await context.close();
   },
 });
 
