@@ -3,7 +3,7 @@
 //! CSV import and export.
 
 use diesel::prelude::*;
-use support_contacts::db::schema::{audit_events, organizations, subscriptions, users};
+use support_contacts::db::schema::{audit_events, imports, organizations, subscriptions, users};
 
 use crate::accounts::{command, printed_link, set_password, signed_in_with, GOOD_PASSWORD};
 use crate::flows::{
@@ -583,6 +583,21 @@ async fn an_import_with_bad_rows_shows_each_with_its_line_and_changes_nothing() 
         !preview.body.contains("action=\"/customers/import/"),
         "no Apply button"
     );
+    // Applying it anyway (a forged form) refuses it again and changes nothing.
+    let import_id: String = imports::table
+        .order(imports::created_at.desc())
+        .select(imports::id)
+        .first(&mut app.conn())
+        .unwrap();
+    let forced = gil
+        .post(
+            &format!("/customers/import/{import_id}"),
+            &[("csrf_token", &preview.csrf())],
+        )
+        .await;
+    assert_eq!(forced.status, 422);
+    assert!(forced.main_text().contains("Nothing was imported"));
+    assert_eq!(events(&app, "import_applied"), 0);
     let after: i64 = subscriptions::table
         .count()
         .get_result(&mut app.conn())
