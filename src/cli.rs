@@ -283,16 +283,8 @@ pub fn list_users(
         None => None,
     };
     let users = users::list_all(conn, org_filter.as_ref().map(|o| o.id.as_str()))?;
-    let mut ids: Vec<String> = users.iter().map(|u| u.organization_id.clone()).collect();
-    ids.sort();
-    ids.dedup();
-    let orgs = organizations::find_many(conn, &ids)?;
-    let org_name = |id: &str| {
-        orgs.iter()
-            .find(|o| o.id == id)
-            .map(|o| o.name.as_str())
-            .unwrap_or("")
-    };
+    let orgs = organizations::lookup(conn, users.iter().map(|u| &u.organization_id))?;
+    let org_name = |id: &str| orgs.get(id).map(|o| o.name.as_str()).unwrap_or("");
     let written = if json {
         let rows: Vec<UserJson<'_>> = users
             .iter()

@@ -492,29 +492,17 @@ fn write(
             .load(conn)?;
         before.extend(rows.into_iter().map(|r| (r.0.clone(), r)));
     }
-    let mut contact_ids: Vec<String> = before
-        .values()
-        .filter_map(|b| b.4.clone())
-        .chain(
+    let contact_names = super::organizations::lookup(
+        conn,
+        before.values().filter_map(|b| b.4.as_ref()).chain(
             plan.updated_subscriptions
                 .iter()
-                .filter_map(|(_, s)| s.support_contact_id.clone()),
-        )
-        .collect();
-    contact_ids.sort();
-    contact_ids.dedup();
-    let mut contact_names: HashMap<String, String> = HashMap::new();
-    for chunk in contact_ids.chunks(CHUNK) {
-        let found: Vec<(String, String)> = organizations::table
-            .filter(organizations::id.eq_any(chunk))
-            .select((organizations::id, organizations::name))
-            .load(conn)?;
-        contact_names.extend(found);
-    }
+                .filter_map(|(_, s)| s.support_contact_id.as_ref()),
+        ),
+    )?;
     let name = |id: &Option<String>| {
-        id.as_ref()
-            .and_then(|id| contact_names.get(id))
-            .cloned()
+        id.as_deref()
+            .map(|id| contact_names.name(id))
             .unwrap_or_default()
     };
     for (id, s) in &plan.updated_subscriptions {

@@ -70,15 +70,40 @@ pub fn find_by_partner_id(
         .optional()
 }
 
-/// Loads several organizations in one query.
-pub fn find_many(conn: &mut DbConnection, ids: &[String]) -> QueryResult<Vec<Organization>> {
-    if ids.is_empty() {
-        return Ok(Vec::new());
+/// The organizations of some ids, read at once: what a page needs to name the organizations
+/// its rows refer to.
+#[derive(Debug, Default)]
+pub struct Lookup(std::collections::HashMap<String, Organization>);
+
+impl Lookup {
+    pub fn get(&self, id: &str) -> Option<&Organization> {
+        self.0.get(id)
     }
-    organizations::table
-        .filter(organizations::id.eq_any(ids))
-        .select(Organization::as_select())
-        .load(conn)
+
+    /// The organization's name; empty for an id that was not found.
+    pub fn name(&self, id: &str) -> String {
+        self.get(id).map(|o| o.name.clone()).unwrap_or_default()
+    }
+}
+
+/// Reads the organizations of `ids` (repeats and all) in one query per 500 distinct ids.
+pub fn lookup<I, S>(conn: &mut DbConnection, ids: I) -> QueryResult<Lookup>
+where
+    I: IntoIterator<Item = S>,
+    S: AsRef<str>,
+{
+    let ids: std::collections::BTreeSet<String> =
+        ids.into_iter().map(|id| id.as_ref().to_string()).collect();
+    let ids: Vec<String> = ids.into_iter().collect();
+    let mut found = std::collections::HashMap::new();
+    for chunk in ids.chunks(500) {
+        let orgs: Vec<Organization> = organizations::table
+            .filter(organizations::id.eq_any(chunk))
+            .select(Organization::as_select())
+            .load(conn)?;
+        found.extend(orgs.into_iter().map(|o| (o.id.clone(), o)));
+    }
+    Ok(Lookup(found))
 }
 
 pub fn count(conn: &mut DbConnection) -> QueryResult<i64> {
@@ -125,6 +150,49 @@ fn is_customer_of(partner_id: &str) -> _ {
             .filter(subscriptions::customer_id.eq(organizations::id))
             .filter(subscriptions::provider_id.eq(partner)),
     ))
+}
+
+/// Saves the actor's organization's support profile and records it (old and new values), in
+/// one transaction. The row is locked before it is read, so two saves at once are recorded one
+/// after the other, and SQLite never has to upgrade a read lock.
+pub fn save_support_profile(
+    conn: &mut DbConnection,
+    actor: &super::audit::Actor,
+    profile: &crate::domain::profile::SupportProfile,
+) -> QueryResult<()> {
+    conn.transaction(|conn| {
+        lock(conn, &actor.organization_id)?;
+        let before = find(conn, &actor.organization_id)?.ok_or(diesel::result::Error::NotFound)?;
+        update_support_profile(
+            conn,
+            &actor.organization_id,
+            &profile.email,
+            &profile.phone,
+            &profile.website,
+        )?;
+        let describe = |e: &str, p: &str, w: &str| format!("{e} | {p} | {w}");
+        let old = describe(
+            before.support_email.as_deref().unwrap_or(""),
+            before.support_phone.as_deref().unwrap_or(""),
+            before.support_website.as_deref().unwrap_or(""),
+        );
+        let new = describe(&profile.email, &profile.phone, &profile.website);
+        let object = super::audit::Object {
+            kind: crate::domain::audit::ObjectKind::SupportProfile,
+            id: &actor.organization_id,
+            label: &before.name,
+        };
+        super::audit::append(
+            conn,
+            &super::audit::AuditEvent::by(
+                actor,
+                crate::domain::audit::Action::SupportProfileChanged,
+                object,
+                super::now(),
+            )
+            .values(Some(&old), Some(&new)),
+        )
+    })
 }
 
 /// Which way a page of customers is read from its cursor.

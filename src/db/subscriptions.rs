@@ -348,12 +348,14 @@ pub fn fall_back_ineligible(
     .load(conn)?;
     // Eligibility depends only on (provider, customer), and the names on a few organizations:
     // each is read once, not once per subscription.
-    let mut ids: Vec<String> = designated.iter().map(|s| s.provider_id.clone()).collect();
-    ids.push(reseller_id.to_string());
-    ids.sort();
-    ids.dedup();
-    let names = super::organizations::find_many(conn, &ids)?;
-    let name_of = |id: &str| names.iter().find(|o| o.id == id).map(|o| o.name.as_str());
+    let names = super::organizations::lookup(
+        conn,
+        designated
+            .iter()
+            .map(|s| s.provider_id.as_str())
+            .chain([reseller_id]),
+    )?;
+    let name_of = |id: &str| names.get(id).map(|o| o.name.as_str());
     let mut eligible_for: std::collections::HashMap<(String, String), bool> =
         std::collections::HashMap::new();
     let mut fallen = 0;
@@ -413,19 +415,11 @@ pub fn supported_by(
         .filter(subscriptions::provider_id.ne(reseller_id))
         .select(Subscription::as_select())
         .load(conn)?;
-    let mut ids: Vec<String> = subs
-        .iter()
-        .flat_map(|s| [s.customer_id.clone(), s.provider_id.clone()])
-        .collect();
-    ids.sort();
-    ids.dedup();
-    let orgs = super::organizations::find_many(conn, &ids)?;
-    let name_of = |id: &str| {
-        orgs.iter()
-            .find(|o| o.id == id)
-            .map(|o| o.name.clone())
-            .unwrap_or_default()
-    };
+    let orgs = super::organizations::lookup(
+        conn,
+        subs.iter().flat_map(|s| [&s.customer_id, &s.provider_id]),
+    )?;
+    let name_of = |id: &str| orgs.name(id);
     let mut rows: Vec<SupportedSubscription> = subs
         .into_iter()
         .map(|s| SupportedSubscription {

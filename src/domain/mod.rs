@@ -64,6 +64,7 @@ pub mod customers;
 pub mod import;
 pub mod invitations;
 pub mod profile;
+pub mod relationships;
 pub mod roles;
 pub mod support_contact;
 

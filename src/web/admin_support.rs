@@ -41,15 +41,12 @@ pub async fn show(admin: CustomerAdmin, db: web::Data<Db>) -> Result<HttpRespons
     let rows = db
         .run(move |conn| {
             let subs = db::subscriptions::of_customer(conn, &customer_id)?;
-            let mut ids: Vec<String> = subs
-                .iter()
-                .flat_map(|s| [Some(s.provider_id.clone()), s.support_contact_id.clone()])
-                .flatten()
-                .collect();
-            ids.sort();
-            ids.dedup();
-            let orgs = db::organizations::find_many(conn, &ids)?;
-            let org = |id: &str| orgs.iter().find(|o| o.id == id).cloned();
+            let orgs = db::organizations::lookup(
+                conn,
+                subs.iter()
+                    .flat_map(|s| std::iter::once(&s.provider_id).chain(&s.support_contact_id)),
+            )?;
+            let org = |id: &str| orgs.get(id).cloned();
             Ok(subs
                 .into_iter()
                 .map(|s| {
@@ -57,7 +54,7 @@ pub async fn show(admin: CustomerAdmin, db: web::Data<Db>) -> Result<HttpRespons
                     let contact_id = s.support_contact_id.as_deref().unwrap_or(&s.provider_id);
                     SupportRow {
                         product_name: s.product_name.clone(),
-                        provider_name: org(&s.provider_id).map(|o| o.name).unwrap_or_default(),
+                        provider_name: orgs.name(&s.provider_id),
                         contact: org(contact_id),
                         is_new_commerce,
                     }

@@ -69,14 +69,12 @@ async fn rows(
     let (events, names, causes) = db
         .run(move |conn| {
             let events = db::audit::list(conn, reader.log(), &filter, limit)?;
-            let mut ids: Vec<String> = events
-                .iter()
-                .flat_map(|e| [Some(e.organization_id.clone()), e.customer_id.clone()])
-                .flatten()
-                .collect();
-            ids.sort();
-            ids.dedup();
-            let names = db::organizations::find_many(conn, &ids)?;
+            let names = db::organizations::lookup(
+                conn,
+                events
+                    .iter()
+                    .flat_map(|e| std::iter::once(&e.organization_id).chain(&e.customer_id)),
+            )?;
             let cause_ids: Vec<String> = events
                 .iter()
                 .filter_map(|e| e.cause_event_id.clone())
@@ -85,13 +83,7 @@ async fn rows(
             Ok((events, names, causes))
         })
         .await?;
-    let name_of = |id: &str| {
-        names
-            .iter()
-            .find(|o| o.id == id)
-            .map(|o| o.name.clone())
-            .unwrap_or_default()
-    };
+    let name_of = |id: &str| names.name(id);
     let change_of = |action: rules::Action| ctx.t(action.message_id());
     Ok(events
         .iter()

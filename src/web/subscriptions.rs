@@ -64,18 +64,14 @@ fn with_contact_names(
     conn: &mut db::DbConnection,
     subs: Vec<Subscription>,
 ) -> Result<Vec<SubscriptionRow>, AppError> {
-    let ids: Vec<String> = subs
-        .iter()
-        .filter_map(|s| s.support_contact_id.clone())
-        .collect();
-    let orgs = db::organizations::find_many(conn, &ids)?;
+    let orgs = db::organizations::lookup(
+        conn,
+        subs.iter().filter_map(|s| s.support_contact_id.as_ref()),
+    )?;
     Ok(subs
         .into_iter()
         .map(|sub| SubscriptionRow {
-            contact_name: sub
-                .support_contact_id
-                .as_ref()
-                .and_then(|id| orgs.iter().find(|o| &o.id == id).map(|o| o.name.clone())),
+            contact_name: sub.support_contact_id.as_deref().map(|id| orgs.name(id)),
             sub,
         })
         .collect())
@@ -177,13 +173,13 @@ async fn load(
                 .ok_or(AppError::NotFound)?;
         let customer = db::organizations::find(conn, &customer_id)?.ok_or(AppError::NotFound)?;
         let available = db::subscriptions::available_contacts(conn, &sub)?;
-        let mut ids = vec![sub.provider_id.clone()];
-        ids.extend(sub.support_contact_id.clone());
-        let orgs = db::organizations::find_many(conn, &ids)?;
-        let name_of = |id: &str| orgs.iter().find(|o| o.id == id).map(|o| o.name.clone());
+        let orgs = db::organizations::lookup(
+            conn,
+            std::iter::once(&sub.provider_id).chain(sub.support_contact_id.as_ref()),
+        )?;
         Ok(Loaded {
-            provider_name: name_of(&sub.provider_id).unwrap_or_default(),
-            current_contact: sub.support_contact_id.as_deref().and_then(name_of),
+            provider_name: orgs.name(&sub.provider_id),
+            current_contact: sub.support_contact_id.as_deref().map(|id| orgs.name(id)),
             customer,
             sub,
             available,

@@ -9,7 +9,6 @@ use serde::Deserialize;
 use super::{render, render_with_status, see_other};
 use crate::auth::{CsrfForm, PartnerUser, Viewer};
 use crate::db::{self, Db};
-use crate::domain::audit::Action;
 use crate::domain::profile::{self, ProfileErrors, ProfileInput};
 use crate::error::AppError;
 
@@ -88,47 +87,11 @@ pub async fn submit(
             )
         }
     };
-    let user = partner.user;
+    let actor = partner.user.actor();
     db.run(move |conn| {
-        use diesel::Connection;
-        conn.transaction(|conn| {
-            // Write first: the row is locked before it is read, so two saves at once are
-            // recorded one after the other, and SQLite never has to upgrade a read lock.
-            db::organizations::lock(conn, &user.organization_id)?;
-            let before = db::organizations::find(conn, &user.organization_id)?
-                .ok_or(diesel::result::Error::NotFound)?;
-            db::organizations::update_support_profile(
-                conn,
-                &user.organization_id,
-                &valid.email,
-                &valid.phone,
-                &valid.website,
-            )?;
-            let describe = |e: &str, p: &str, w: &str| format!("{e} | {p} | {w}");
-            let actor = user.actor();
-            let object = db::audit::Object {
-                kind: crate::domain::audit::ObjectKind::SupportProfile,
-                id: &user.organization_id,
-                label: &before.name,
-            };
-            let old = describe(
-                before.support_email.as_deref().unwrap_or(""),
-                before.support_phone.as_deref().unwrap_or(""),
-                before.support_website.as_deref().unwrap_or(""),
-            );
-            let new = describe(&valid.email, &valid.phone, &valid.website);
-            db::audit::append(
-                conn,
-                &db::audit::AuditEvent::by(
-                    &actor,
-                    Action::SupportProfileChanged,
-                    object,
-                    db::now(),
-                )
-                .values(Some(&old), Some(&new)),
-            )
-        })
-        .map_err(AppError::from)
+        Ok(db::organizations::save_support_profile(
+            conn, &actor, &valid,
+        )?)
     })
     .await?;
     Ok(see_other("/support-profile?saved=1"))
