@@ -5,24 +5,26 @@ use std::net::TcpListener;
 use clap::Parser;
 use support_contacts::cli::{self, Failure};
 use support_contacts::config::{
-    parse_public_url, parse_session_key, random_key, Cli, Command, DatabaseArgs, Settings,
-    UserCommand,
+    parse_public_url, parse_session_key, random_key, Cli, Command, DatabaseArgs, LogFormat,
+    Settings, UserCommand,
 };
 use support_contacts::db::Db;
 use support_contacts::demo;
 use support_contacts::startup::{serve, AppState};
 
-fn init_tracing() {
+fn init_tracing(format: LogFormat) {
     let filter = tracing_subscriber::EnvFilter::try_from_default_env()
         .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
     // Logs go to stderr, so that what a command prints (a link, JSON) is all of stdout; colour
     // only when a person watches a terminal.
     use std::io::IsTerminal;
-    tracing_subscriber::fmt()
+    let builder = tracing_subscriber::fmt()
         .with_env_filter(filter)
-        .with_writer(std::io::stderr)
-        .with_ansi(std::io::stderr().is_terminal())
-        .init();
+        .with_writer(std::io::stderr);
+    match format {
+        LogFormat::Text => builder.with_ansi(std::io::stderr().is_terminal()).init(),
+        LogFormat::Json => builder.json().with_current_span(true).init(),
+    }
 }
 
 fn open_database(args: &support_contacts::config::DatabaseArgs) -> anyhow::Result<Db> {
@@ -72,7 +74,7 @@ fn operator(
 
 fn main() -> anyhow::Result<()> {
     let cli = Cli::parse();
-    init_tracing();
+    init_tracing(cli.log_format);
     match cli.command {
         Command::Migrate(args) => {
             open_database(&args)?;

@@ -9,7 +9,7 @@ use actix_session::SessionMiddleware;
 use actix_web::body::MessageBody;
 use actix_web::cookie::{Key, SameSite};
 use actix_web::dev::{Server, ServiceFactory, ServiceRequest, ServiceResponse};
-use actix_web::middleware::{from_fn, DefaultHeaders, Logger};
+use actix_web::middleware::{from_fn, DefaultHeaders};
 use actix_web::{web, App, HttpServer};
 
 use crate::auth::extract::FORM_LIMIT;
@@ -104,17 +104,9 @@ pub fn build_app(
         }))
         .wrap(from_fn(error_pages::render_errors))
         .wrap(sessions)
-        .wrap(
-            // The request line without invitation tokens: a log must not hold working links.
-            Logger::new("%{request}xi %s %Dms").custom_request_replace("request", |req| {
-                crate::domain::invitations::redact_tokens(&format!(
-                    "{} {} {:?}",
-                    req.method(),
-                    req.uri(),
-                    req.version()
-                ))
-            }),
-        )
+        // The request line without invitation or set-password tokens: a log must not hold
+        // working links.
+        .wrap(from_fn(crate::web::request_log::log_requests))
         .wrap(security_headers())
 }
 

@@ -145,6 +145,9 @@ impl Viewer {
             }
             None => None,
         };
+        if let Some(user) = &user {
+            tracing::Span::current().record("user", user.user_id.as_str());
+        }
         let path = match req.query_string() {
             "" => req.path().to_string(),
             q => format!("{}?{}", req.path(), q),

@@ -230,7 +230,10 @@ impl Db {
         T: Send + 'static,
     {
         let pool = self.pool.clone();
+        // The blocking thread writes its log lines in the request's span.
+        let span = tracing::Span::current();
         web::block(move || {
+            let _in_request = span.enter();
             let mut conn = pool
                 .get()
                 .map_err(|e| AppError::Unavailable(e.to_string()))?;

@@ -184,6 +184,10 @@ pub async fn remove(
     _form: CsrfForm<EmptyForm>,
     db: web::Data<Db>,
 ) -> Result<HttpResponse, AppError> {
+    super::request_log::touches(format_args!(
+        "customer_id={} reseller_id={}",
+        path.0, path.1
+    ));
     let (customer_id, reseller_id) = path.into_inner();
     checked_id(&customer_id)?;
     checked_id(&reseller_id)?;
@@ -249,6 +253,7 @@ pub async fn end(
     _form: CsrfForm<EmptyForm>,
     db: web::Data<Db>,
 ) -> Result<HttpResponse, AppError> {
+    super::request_log::touches(format_args!("customer_id={}", path.as_str()));
     let customer = related_customer(&admin, &db, &path).await?;
     let actor = admin.user.actor();
     let customer_id = customer.id.clone();

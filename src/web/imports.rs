@@ -219,6 +219,7 @@ pub async fn apply(
     _form: CsrfForm<EmptyForm>,
     db: web::Data<Db>,
 ) -> Result<HttpResponse, AppError> {
+    super::request_log::touches(format_args!("import_id={}", path.as_str()));
     let import_id = checked_id(&path)?.to_string();
     let actor = admin.user.actor();
     let id = import_id.clone();

@@ -195,6 +195,7 @@ pub async fn remove(
     _form: CsrfForm<EmptyForm>,
     db: web::Data<Db>,
 ) -> Result<HttpResponse, AppError> {
+    super::request_log::touches(format_args!("reseller_id={}", path.as_str()));
     let reseller_id = checked_id(&path)?.to_string();
     let actor = admin.user.actor();
     db.run(move |conn| {

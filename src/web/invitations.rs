@@ -267,6 +267,7 @@ pub async fn withdraw(
     _form: crate::auth::CsrfForm<super::sign_in::EmptyForm>,
     db: actix_web::web::Data<crate::db::Db>,
 ) -> Result<HttpResponse, AppError> {
+    super::request_log::touches(format_args!("invitation_id={}", path.as_str()));
     let invitation_id = super::checked_id(&path)?.to_string();
     let actor = admin.user.actor();
     let withdrawn = db

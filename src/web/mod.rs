@@ -14,6 +14,7 @@ pub mod indirect_resellers;
 pub mod invitations;
 pub mod language;
 pub mod partner_relationships;
+pub mod request_log;
 pub mod set_password;
 pub mod sign_in;
 pub mod subscription_admin;

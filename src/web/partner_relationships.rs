@@ -158,6 +158,7 @@ pub async fn remove(
     _form: CsrfForm<EmptyForm>,
     db: web::Data<Db>,
 ) -> Result<HttpResponse, AppError> {
+    super::request_log::touches(format_args!("partner_id={}", path.as_str()));
     carry_out(admin, &path, &db, Removal::Relationship).await
 }
 
@@ -175,5 +176,6 @@ pub async fn remove_delegated_admin(
     _form: CsrfForm<EmptyForm>,
     db: web::Data<Db>,
 ) -> Result<HttpResponse, AppError> {
+    super::request_log::touches(format_args!("partner_id={}", path.as_str()));
     carry_out(admin, &path, &db, Removal::DelegatedAdmin).await
 }

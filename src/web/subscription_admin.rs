@@ -109,6 +109,7 @@ pub async fn add(
     form: CsrfForm<NewSubscriptionForm>,
     db: web::Data<Db>,
 ) -> Result<HttpResponse, AppError> {
+    super::request_log::touches(format_args!("customer_id={}", path.as_str()));
     let customer = own_customer(&admin, &db, &path).await?;
     let f = form.0;
     let input = SubscriptionInput {
@@ -216,6 +217,10 @@ pub async fn quantity(
     form: CsrfForm<QuantityForm>,
     db: web::Data<Db>,
 ) -> Result<HttpResponse, AppError> {
+    super::request_log::touches(format_args!(
+        "customer_id={} subscription_id={}",
+        path.0, path.1
+    ));
     let version = version_of(&form.0.version)?;
     let ids = path.into_inner();
     match check_quantity(&form.0.quantity) {
@@ -235,6 +240,10 @@ pub async fn step(
     form: CsrfForm<StepForm>,
     db: web::Data<Db>,
 ) -> Result<HttpResponse, AppError> {
+    super::request_log::touches(format_args!(
+        "customer_id={} subscription_id={} step={}",
+        path.0, path.1, path.2
+    ));
     let (customer_id, subscription_id, step) = path.into_inner();
     let step = Lifecycle::parse(&step).ok_or(AppError::NotFound)?;
     let raw = form.0.version.or_else(|| query.into_inner().version);

@@ -269,6 +269,10 @@ pub async fn submit(
     form: CsrfForm<ContactForm>,
     db: web::Data<Db>,
 ) -> Result<HttpResponse, AppError> {
+    super::request_log::touches(format_args!(
+        "customer_id={} subscription_id={}",
+        path.0, path.1
+    ));
     if !partner.user.role.may_change_support_contact() {
         return Err(AppError::Forbidden("error-role-may-not-change"));
     }

@@ -401,6 +401,7 @@ pub async fn change_role(
     form: CsrfForm<RoleForm>,
     db: web::Data<Db>,
 ) -> Result<HttpResponse, AppError> {
+    super::request_log::touches(format_args!("user_id={}", path.as_str()));
     let kind = manager.user.organization_kind;
     let Some(role) = Role::parse(&form.0.role).filter(|r| Role::for_kind(kind).contains(r)) else {
         return Err(AppError::BadRequest("users-error-role"));
@@ -454,6 +455,7 @@ pub async fn disable(
     _form: CsrfForm<EmptyForm>,
     db: web::Data<Db>,
 ) -> Result<HttpResponse, AppError> {
+    super::request_log::touches(format_args!("user_id={}", path.as_str()));
     apply(manager, req, &path, &db, UserChange::Disable, "disabled").await
 }
 
@@ -464,6 +466,7 @@ pub async fn enable(
     _form: CsrfForm<EmptyForm>,
     db: web::Data<Db>,
 ) -> Result<HttpResponse, AppError> {
+    super::request_log::touches(format_args!("user_id={}", path.as_str()));
     apply(manager, req, &path, &db, UserChange::Enable, "enabled").await
 }
 
@@ -483,6 +486,7 @@ pub async fn remove(
     _form: CsrfForm<EmptyForm>,
     db: web::Data<Db>,
 ) -> Result<HttpResponse, AppError> {
+    super::request_log::touches(format_args!("user_id={}", path.as_str()));
     apply(manager, req, &path, &db, UserChange::Remove, "removed").await
 }
 
@@ -495,6 +499,7 @@ pub async fn new_link(
     _form: CsrfForm<EmptyForm>,
     db: web::Data<Db>,
 ) -> Result<HttpResponse, AppError> {
+    super::request_log::touches(format_args!("user_id={}", path.as_str()));
     let base = own_base(&manager, &req)?;
     let user = colleague(&manager, &db, &path).await?;
     if user.state != UserState::Active {

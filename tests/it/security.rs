@@ -121,3 +121,20 @@ async fn oversized_and_malformed_bodies_are_refused_with_a_clear_page() {
     assert!(bad_query.status == 200 || bad_query.status == 400);
     assert!(!bad_query.body.contains("Query deserialize error"));
 }
+
+#[actix_web::test]
+async fn every_response_names_its_request_so_a_report_can_be_found_in_the_log() {
+    let app = TestApp::spawn().await;
+    let b = app.browser();
+    let mut ids = std::collections::HashSet::new();
+    for path in ["/sign-in", "/no-such-page", "/customers", "/static/app.css"] {
+        let page = b.get(path).await;
+        let id = page
+            .header("x-request-id")
+            .unwrap_or_else(|| panic!("{path} has no X-Request-Id"))
+            .to_string();
+        assert_eq!(id.len(), 16, "{path}: {id}");
+        assert!(id.chars().all(|c| c.is_ascii_hexdigit()), "{path}: {id}");
+        assert!(ids.insert(id), "ids differ from request to request");
+    }
+}
