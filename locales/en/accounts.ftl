@@ -88,7 +88,7 @@ users-added-message = Hello { $name },
 
     { $admin } added you to { $organization } in support-contacts, where we manage who gives technical support for our customers' subscriptions.
 
-    Set your password with this link before { $date } (UTC). The link works once:
+    Set your password with this link before { $date }. The link works once:
     { $link }
 
     Then sign in with your email address, { $email }.
@@ -96,7 +96,7 @@ users-link-title = New set-password link
 users-link-intro = A new link was made for { $name }; older links no longer work. Send them this one.
 users-link-message = Hello { $name },
 
-    here is a link to set a new password for { $organization } in support-contacts. It works once, before { $date } (UTC):
+    here is a link to set a new password for { $organization } in support-contacts. It works once, before { $date }:
     { $link }
 
     If you did not ask for it, tell { $admin }.

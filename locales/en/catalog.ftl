@@ -14,7 +14,7 @@ customers-added-message = Hello { $name },
 
     { $partner } set up { $customer } in support-contacts, where you can see who gives technical support for each of your subscriptions (Admin, then Support).
 
-    Set your password with this link before { $date } (UTC). The link works once:
+    Set your password with this link before { $date }. The link works once:
     { $link }
 
     Then sign in with your email address, { $email }.

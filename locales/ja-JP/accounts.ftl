@@ -88,7 +88,7 @@ users-added-message = { $name } 様
 
     { $admin } が、support-contacts の { $organization } にあなたを追加しました。support-contacts では、当社の顧客のサブスクリプションのテクニカル サポートを担当する組織を管理しています。
 
-    { $date } (UTC) までに、次のリンクからパスワードを設定してください。このリンクは 1 回だけ使用できます:
+    { $date } までに、次のリンクからパスワードを設定してください。このリンクは 1 回だけ使用できます:
     { $link }
 
     その後、ご自身のメールアドレス ({ $email }) でサインインしてください。
@@ -96,7 +96,7 @@ users-link-title = 新しいパスワード設定リンク
 users-link-intro = { $name } の新しいリンクを作成しました。以前のリンクは使用できなくなりました。このリンクをユーザーに送信してください。
 users-link-message = { $name } 様
 
-    support-contacts の { $organization } で新しいパスワードを設定するためのリンクをお送りします。このリンクは { $date } (UTC) まで、1 回だけ使用できます:
+    support-contacts の { $organization } で新しいパスワードを設定するためのリンクをお送りします。このリンクは { $date } まで、1 回だけ使用できます:
     { $link }
 
     このリンクを依頼した覚えがない場合は、{ $admin } にお知らせください。

@@ -88,7 +88,7 @@ users-added-message = { $name } 您好：
 
     { $admin } 已將您新增至 support-contacts 中的 { $organization }。我們使用 support-contacts 管理由誰為我們客戶的訂用帳戶提供技術支援。
 
-    請在 { $date } (UTC) 之前使用此連結設定您的密碼。此連結只能使用一次：
+    請在 { $date } 之前使用此連結設定您的密碼。此連結只能使用一次：
     { $link }
 
     之後，請使用您的電子郵件地址 { $email } 登入。
@@ -96,7 +96,7 @@ users-link-title = 新的設定密碼連結
 users-link-intro = 已為 { $name } 建立新的連結，先前的連結都已失效。請將此連結傳送給對方。
 users-link-message = { $name } 您好：
 
-    以下連結可讓您為 support-contacts 中 { $organization } 的帳戶設定新密碼。此連結只能使用一次，有效期限至 { $date } (UTC)：
+    以下連結可讓您為 support-contacts 中 { $organization } 的帳戶設定新密碼。此連結只能使用一次，有效期限至 { $date }：
     { $link }
 
     如果您並未要求此連結，請告知 { $admin }。

@@ -14,7 +14,7 @@ customers-added-message = { $name } 您好：
 
     { $partner } 已在 support-contacts 中設定 { $customer }。您可以在這裡查看由誰為您的每個訂用帳戶提供技術支援（請依序前往「系統管理員」和「支援」）。
 
-    請在 { $date } (UTC) 之前使用此連結設定您的密碼。此連結只能使用一次：
+    請在 { $date } 之前使用此連結設定您的密碼。此連結只能使用一次：
     { $link }
 
     之後，請使用您的電子郵件地址 { $email } 登入。

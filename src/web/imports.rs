@@ -181,15 +181,6 @@ pub async fn upload(
             return form_page(ctx, StatusCode::UNPROCESSABLE_ENTITY, Some(message));
         }
     };
-    // Check the file before keeping it: one that cannot be read is never stored.
-    if let Err(problem) = import::parse(text.as_bytes()) {
-        let message = file_problem(&ctx, &problem);
-        let status = match problem {
-            FileProblem::TooLarge | FileProblem::TooManyRows => StatusCode::PAYLOAD_TOO_LARGE,
-            _ => StatusCode::UNPROCESSABLE_ENTITY,
-        };
-        return form_page(ctx, status, Some(message));
-    }
     let actor = admin.user.actor();
     let name = if file_name.is_empty() {
         "import.csv".to_string()
@@ -197,14 +188,30 @@ pub async fn upload(
         file_name
     };
     let stored_name = name.clone();
-    let (import_id, plan) = db
+    // Reading and planning a large file is CPU work: it runs on a blocking thread, and a file
+    // that cannot be read is never stored.
+    let outcome = db
         .run(move |conn| {
+            let (rows, notes) = match import::parse(text.as_bytes()) {
+                Ok(parsed) => parsed,
+                Err(problem) => return Ok(Err(problem)),
+            };
             let id = db::imports::store(conn, &actor, &stored_name, &text)?;
-            let plan = db::imports::plan(conn, &actor.organization_id, &text)?;
-            Ok((id, plan))
+            let facts = db::imports::facts(conn, &actor.organization_id, &rows)?;
+            Ok(Ok((id, import::plan(&rows, notes, &facts))))
         })
         .await?;
-    let plan = plan.map_err(|_| AppError::Internal("a checked file did not parse".into()))?;
+    let (import_id, plan) = match outcome {
+        Ok(planned) => planned,
+        Err(problem) => {
+            let message = file_problem(&ctx, &problem);
+            let status = match problem {
+                FileProblem::TooLarge | FileProblem::TooManyRows => StatusCode::PAYLOAD_TOO_LARGE,
+                _ => StatusCode::UNPROCESSABLE_ENTITY,
+            };
+            return form_page(ctx, status, Some(message));
+        }
+    };
     let status = if plan.may_apply() {
         StatusCode::OK
     } else {

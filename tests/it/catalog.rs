@@ -30,7 +30,9 @@ fn customer_fields<'a>(name: &'a str, domain: &'a str, email: &'a str) -> Vec<(&
 
 /// Uploads a CSV file on the import page and returns the preview.
 async fn upload(b: &Browser, csv: &str) -> Page {
-    let token = b.get("/customers/import").await.csrf();
+    let form = b.get("/customers/import").await;
+    assert_eq!(form.status, 200, "{} {}", form.location(), form.main_text());
+    let token = form.csrf();
     b.post_multipart(
         "/customers/import",
         &[("csrf_token", &token)],

@@ -400,6 +400,34 @@ impl Page {
         html_unescape(&out.split_whitespace().collect::<Vec<_>>().join(" "))
     }
 
+    /// The text of each cell (header or data) of every table row, in page order, whitespace
+    /// folded: what a person reads in the tables, whatever the markup around it.
+    pub fn rows(&self) -> Vec<Vec<String>> {
+        let html = scraper::Html::parse_document(&self.body);
+        let rows = scraper::Selector::parse("main tr").unwrap();
+        let cells = scraper::Selector::parse("th, td").unwrap();
+        html.select(&rows)
+            .map(|row| {
+                row.select(&cells)
+                    .map(|cell| {
+                        cell.text()
+                            .collect::<String>()
+                            .split_whitespace()
+                            .collect::<Vec<_>>()
+                            .join(" ")
+                    })
+                    .collect()
+            })
+            .collect()
+    }
+
+    /// The cells of the first table row whose first cell reads `first`.
+    pub fn row(&self, first: &str) -> Option<Vec<String>> {
+        self.rows()
+            .into_iter()
+            .find(|cells| cells.first().is_some_and(|c| c == first))
+    }
+
     pub fn html_lang(&self) -> Option<&str> {
         let start = self.body.find("<html lang=\"")? + 12;
         let end = self.body[start..].find('"')? + start;

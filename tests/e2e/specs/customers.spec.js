@@ -473,12 +473,14 @@ test('a partner withdraws a relationship request; the customer who opens its lin
     await mainLink(app, 'request-a-relationship').click();
     await expect(pending().getByRole('rowheader')).toHaveText([anyCustomer]);
     await expect(await app.cellOfRow(anyCustomer, 'delegated-admin-privileges')).toHaveText(app.t('no'));
-    await expect(pending().getByRole('button', { name: app.t('invitation-withdraw'), exact: true })).toHaveCount(1);
+    // The button names the request it withdraws: "Withdraw – Any customer who accepts, <date>".
+    const withdraw = pending().getByRole('button', { name: `${app.t('invitation-withdraw')} – ${anyCustomer}` });
+    await expect(withdraw).toHaveCount(1);
     await app.check('relationship-requests-pending');
   });
 
   await test.step('Withdraw: the request is gone', async () => {
-    await pending().getByRole('button', { name: app.t('invitation-withdraw'), exact: true }).click();
+    await pending().getByRole('button', { name: `${app.t('invitation-withdraw')} – ${anyCustomer}` }).click();
     await expect(app.heading()).toHaveText(app.t('request-a-relationship'));
     await expect(notice(app)).toHaveText(app.t('invitation-withdrawn-done'));
     await expect(pending()).toHaveCount(0);
