@@ -139,3 +139,6 @@ audit-action-subscription-imported = Subscription changed by an import
 audit-action-customer-updated = Customer changed by an import
 audit-action-import-applied = Import applied
 audit-action-invitation-withdrawn = Request withdrawn
+review-closed = The designated support contact of { $product } is now { $contact }.
+audit-newer = Newer changes
+audit-older = Older changes

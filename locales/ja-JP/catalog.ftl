@@ -139,3 +139,6 @@ audit-action-subscription-imported = インポートでサブスクリプショ�
 audit-action-customer-updated = インポートで顧客を変更
 audit-action-import-applied = インポートを適用
 audit-action-invitation-withdrawn = 要求を取り消し
+review-closed = { $product } の指定のサポート連絡先は { $contact } になりました。
+audit-newer = 新しい変更
+audit-older = 古い変更

@@ -139,3 +139,6 @@ audit-action-subscription-imported = 已透過匯入變更訂用帳戶
 audit-action-customer-updated = 已透過匯入變更客戶
 audit-action-import-applied = 已套用匯入
 audit-action-invitation-withdrawn = 已撤回要求
+review-closed = { $product } 之指派的支援連絡人現在是 { $contact }。
+audit-newer = 較新的變更
+audit-older = 較舊的變更

@@ -12,7 +12,7 @@ use diesel::prelude::*;
 
 use super::schema::{audit_events, organizations};
 use super::DbConnection;
-use crate::domain::audit::{Action, AuditFilter, ObjectKind, RelationshipValue};
+use crate::domain::audit::{Action, AuditFilter, LogPage, ObjectKind, RelationshipValue};
 
 /// Who makes a change, for the audit log.
 #[derive(Debug, Clone)]
@@ -178,11 +178,12 @@ pub enum LogOf<'a> {
     Customer(&'a str),
 }
 
-/// The newest `limit` events of a log that match the filter, newest first.
+/// Up to `limit` events of a log that match the filter, on the page asked for, newest first.
 pub fn list(
     conn: &mut DbConnection,
     log: LogOf<'_>,
     filter: &AuditFilter,
+    page: &LogPage,
     limit: i64,
 ) -> QueryResult<Vec<AuditEvent>> {
     let mut query = audit_events::table
@@ -205,10 +206,38 @@ pub fn list(
     if let Some(end) = filter.ends_before() {
         query = query.filter(audit_events::occurred_at.lt(end));
     }
-    query
-        .order((audit_events::occurred_at.desc(), audit_events::id.desc()))
-        .limit(limit)
-        .load(conn)
+    match page {
+        LogPage::Newest => query
+            .order((audit_events::occurred_at.desc(), audit_events::id.desc()))
+            .limit(limit)
+            .load(conn),
+        LogPage::Older(c) => query
+            .filter(
+                audit_events::occurred_at
+                    .lt(c.at)
+                    .or(audit_events::occurred_at
+                        .eq(c.at)
+                        .and(audit_events::id.lt(c.id.clone()))),
+            )
+            .order((audit_events::occurred_at.desc(), audit_events::id.desc()))
+            .limit(limit)
+            .load(conn),
+        LogPage::Newer(c) => {
+            let mut rows: Vec<AuditEvent> = query
+                .filter(
+                    audit_events::occurred_at
+                        .gt(c.at)
+                        .or(audit_events::occurred_at
+                            .eq(c.at)
+                            .and(audit_events::id.gt(c.id.clone()))),
+                )
+                .order((audit_events::occurred_at.asc(), audit_events::id.asc()))
+                .limit(limit)
+                .load(conn)?;
+            rows.reverse();
+            Ok(rows)
+        }
+    }
 }
 
 /// The customers that a partner's log mentions, by name, for its customer filter.

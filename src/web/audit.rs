@@ -13,12 +13,14 @@ use crate::auth::{CustomerGlobalAdmin, PartnerAdmin, Viewer};
 use crate::db::audit::{AuditEvent, LogOf, OPERATOR_ACTOR, SYSTEM_ACTOR};
 use crate::db::{self, Db};
 use crate::domain::accounts::UserState;
-use crate::domain::audit::{self as rules, AuditFilter, RelationshipValue, Values};
+use crate::domain::audit::{
+    self as rules, AuditFilter, LogCursor, LogPage, RelationshipValue, Values,
+};
 use crate::domain::roles::Role;
 use crate::error::AppError;
 
-/// Events shown on the page; the CSV holds up to [`CSV_LIMIT`].
-const PAGE_LIMIT: i64 = 200;
+/// Events shown on one page; the CSV holds up to [`CSV_LIMIT`].
+const PAGE_SIZE: i64 = 50;
 const CSV_LIMIT: i64 = 100_000;
 
 #[derive(Deserialize)]
@@ -26,11 +28,16 @@ pub struct AuditQuery {
     customer: Option<String>,
     from: Option<String>,
     to: Option<String>,
+    /// Paging cursors (see `LogCursor`).
+    older: Option<String>,
+    newer: Option<String>,
 }
 
 /// One event as shown and downloaded, in the reader's language.
 pub struct AuditRow {
     pub event_id: String,
+    /// Where the event stands in the log, for the paging links.
+    pub cursor: LogCursor,
     pub time: String,
     pub actor: String,
     pub organization: String,
@@ -64,11 +71,12 @@ async fn rows(
     db: &Db,
     reader: Reader,
     filter: AuditFilter,
+    page: LogPage,
     limit: i64,
 ) -> Result<Vec<AuditRow>, AppError> {
     let (events, names, causes) = db
         .run(move |conn| {
-            let events = db::audit::list(conn, reader.log(), &filter, limit)?;
+            let events = db::audit::list(conn, reader.log(), &filter, &page, limit)?;
             let names = db::organizations::lookup(
                 conn,
                 events
@@ -110,6 +118,10 @@ async fn rows(
                 .map(|(_, action)| ctx.t1("audit-caused-by", "change", &change_of(*action)));
             AuditRow {
                 event_id: e.id.clone(),
+                cursor: LogCursor {
+                    at: e.occurred_at,
+                    id: e.id.clone(),
+                },
                 time: e.occurred_at.format("%Y-%m-%d %H:%M:%S").to_string(),
                 actor: actor_of(ctx, e),
                 organization: name_of(&e.organization_id),
@@ -156,8 +168,8 @@ pub struct AuditPage {
     pub to: String,
     pub error: Option<&'static str>,
     pub csv_href: String,
-    pub limited: bool,
-    pub limit: i32,
+    pub older_href: Option<String>,
+    pub newer_href: Option<String>,
 }
 
 impl AuditPage {
@@ -189,18 +201,59 @@ async fn page(
         query.from.as_deref(),
         query.to.as_deref(),
     );
-    let (status, rows, error, csv_href) = match parsed {
+    let page = match (
+        query.older.as_deref().and_then(LogCursor::parse),
+        query.newer.as_deref().and_then(LogCursor::parse),
+    ) {
+        (Some(c), _) => LogPage::Older(c),
+        (None, Some(c)) => LogPage::Newer(c),
+        _ => LogPage::Newest,
+    };
+    let (status, mut rows, error, csv_href, filter_query) = match parsed {
         Ok(filter) => {
-            let csv_href = match filter.query().as_str() {
+            let filter_query = filter.query();
+            let csv_href = match filter_query.as_str() {
                 "" => format!("{action}.csv"),
                 q => format!("{action}.csv?{q}"),
             };
-            let rows = rows(&ctx, db, reader, filter, PAGE_LIMIT).await?;
-            (StatusCode::OK, rows, None, csv_href)
+            let rows = rows(&ctx, db, reader, filter, page.clone(), PAGE_SIZE + 1).await?;
+            (StatusCode::OK, rows, None, csv_href, filter_query)
         }
-        Err(id) => (StatusCode::BAD_REQUEST, Vec::new(), Some(id), String::new()),
+        Err(id) => (
+            StatusCode::BAD_REQUEST,
+            Vec::new(),
+            Some(id),
+            String::new(),
+            String::new(),
+        ),
     };
-    let limited = rows.len() as i64 >= PAGE_LIMIT;
+    // One row more than a page says whether there is more in the reading direction.
+    let more = rows.len() as i64 > PAGE_SIZE;
+    if more {
+        match page {
+            LogPage::Newer(_) => {
+                rows.remove(0);
+            }
+            _ => rows.truncate(PAGE_SIZE as usize),
+        }
+    }
+    let (has_newer, has_older) = match page {
+        LogPage::Newest => (false, more),
+        LogPage::Older(_) => (true, more),
+        LogPage::Newer(_) => (more, true),
+    };
+    let link = |key: &str, cursor: &LogCursor| match filter_query.as_str() {
+        "" => format!("{action}?{key}={}", cursor.encode()),
+        q => format!("{action}?{q}&{key}={}", cursor.encode()),
+    };
+    let newer_href = rows
+        .first()
+        .filter(|_| has_newer)
+        .map(|r| link("newer", &r.cursor));
+    let older_href = rows
+        .last()
+        .filter(|_| has_older)
+        .map(|r| link("older", &r.cursor));
     render_with_status(
         status,
         &AuditPage {
@@ -215,8 +268,8 @@ async fn page(
             to: query.to.unwrap_or_default(),
             error,
             csv_href,
-            limited,
-            limit: PAGE_LIMIT as i32,
+            older_href,
+            newer_href,
         },
     )
 }
@@ -235,7 +288,7 @@ async fn csv(
         query.to.as_deref(),
     )
     .map_err(AppError::BadRequest)?;
-    let rows = rows(&ctx, db, reader, filter, CSV_LIMIT).await?;
+    let rows = rows(&ctx, db, reader, filter, LogPage::Newest, CSV_LIMIT).await?;
     let mut body = String::from("\u{feff}");
     body.push_str(&rules::csv_record(&[
         ctx.t("audit-col-time"),

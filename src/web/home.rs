@@ -1,4 +1,5 @@
-//! The front door: sends each user to where their work is, and serves the stylesheet.
+//! The front door: sends each user to where their work is, and serves the stylesheet and the
+//! icon.
 
 use actix_web::HttpResponse;
 
@@ -22,4 +23,14 @@ pub async fn stylesheet() -> HttpResponse {
         .content_type("text/css; charset=utf-8")
         .insert_header(("Cache-Control", "public, max-age=3600"))
         .body(STYLESHEET)
+}
+
+const FAVICON: &str = include_str!("../../static/favicon.svg");
+
+/// The site's icon, at the address browsers ask for and the one the pages name.
+pub async fn favicon() -> HttpResponse {
+    HttpResponse::Ok()
+        .content_type("image/svg+xml")
+        .insert_header(("Cache-Control", "public, max-age=86400"))
+        .body(FAVICON)
 }

@@ -36,6 +36,8 @@ use crate::i18n::Locale;
 pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.route("/", web::get().to(home::index))
         .route("/static/app.css", web::get().to(home::stylesheet))
+        .route("/static/favicon.svg", web::get().to(home::favicon))
+        .route("/favicon.ico", web::get().to(home::favicon))
         .route("/language", web::get().to(language::switch))
         .route("/sign-in", web::get().to(sign_in::show))
         .route("/sign-in", web::post().to(sign_in::submit))

@@ -41,6 +41,8 @@ pub struct CustomerPage {
     pub may_end_relationship: bool,
     /// A reseller sees the subscriptions it supports, without links to the provider's pages.
     pub is_reseller: bool,
+    /// After Close on the review step: which contact the subscription now has.
+    pub changed_note: Option<String>,
 }
 
 impl CustomerPage {
@@ -57,6 +59,8 @@ impl CustomerPage {
 pub struct CustomerQuery {
     removed: Option<String>,
     added: Option<String>,
+    /// The subscription whose review step was closed.
+    changed: Option<String>,
 }
 
 /// Resolves each subscription's contact name with one query for all of them.
@@ -109,7 +113,18 @@ pub async fn list(
             Ok((customer, with_contact_names(conn, subs)?, own, resellers))
         })
         .await?;
+    let changed_note = query.changed.as_deref().and_then(|id| {
+        let row = rows.iter().find(|r| r.sub.id == id)?;
+        Some(partner.viewer.t_args(
+            "review-closed",
+            &[
+                ("product", row.sub.product_name.as_str()),
+                ("contact", row.contact_name.as_deref().unwrap_or("")),
+            ],
+        ))
+    });
     render(&CustomerPage {
+        changed_note,
         ctx: partner.viewer,
         customer,
         rows,

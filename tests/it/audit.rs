@@ -444,3 +444,69 @@ async fn no_organization_reads_anothers_log() {
         .await;
     assert!(row_with(&page, "Office 365 E1").is_none());
 }
+
+#[actix_web::test]
+async fn the_log_is_read_in_pages_of_fifty_and_the_filter_stays_on_every_page() {
+    let app = TestApp::spawn().await;
+    let contoso_id = org_id(&app, "Contoso Distribution");
+    let adatum_id = org_id(&app, "Adatum Corporation");
+    let start = db::now() - chrono::Duration::minutes(10);
+    let mut conn = app.conn();
+    for i in 0..120 {
+        let event = AuditEvent {
+            id: support_contacts::domain::new_id(),
+            occurred_at: start + chrono::Duration::seconds(i),
+            organization_id: contoso_id.clone(),
+            actor_user_id: None,
+            actor_name: format!("Actor {i:03}"),
+            customer_id: Some(adatum_id.clone()),
+            object_kind: support_contacts::domain::audit::ObjectKind::Subscription,
+            object_id: support_contacts::domain::new_id(),
+            object_label: "Office 365 Business Standard".into(),
+            action: support_contacts::domain::audit::Action::QuantityChanged,
+            old_value: Some(i.to_string()),
+            new_value: Some((i + 1).to_string()),
+            cause_event_id: None,
+            related_organization_id: None,
+        };
+        db::audit::append(&mut conn, &event).unwrap();
+    }
+    drop(conn);
+    let b = app.signed_in("admin.agent@contoso.example").await;
+    let actors = |page: &Page| -> Vec<String> {
+        page.rows()
+            .into_iter()
+            .skip(1)
+            .map(|r| r[1].clone())
+            .collect()
+    };
+    let first = b.get(&format!("/audit?customer={adatum_id}")).await;
+    assert_eq!(first.status, 200);
+    let seen = actors(&first);
+    assert_eq!(seen.len(), 50);
+    assert_eq!(seen[0], "Actor 119", "newest first");
+    assert!(first.link("Newer changes").is_none());
+    let older = first.link("Older changes").expect("an Older link");
+    assert!(older.contains(&format!("customer={adatum_id}")), "{older}");
+    let second = b.get(&older).await;
+    assert_eq!(actors(&second)[0], "Actor 069");
+    assert_eq!(actors(&second).len(), 50);
+    let third = b.get(&second.link("Older changes").unwrap()).await;
+    assert_eq!(
+        actors(&third),
+        (0..20)
+            .rev()
+            .map(|i| format!("Actor {i:03}"))
+            .collect::<Vec<_>>()
+    );
+    assert!(third.link("Older changes").is_none(), "the last page");
+    let back = b.get(&third.link("Newer changes").unwrap()).await;
+    assert_eq!(
+        actors(&back),
+        actors(&second),
+        "Newer comes back to the same page"
+    );
+    let garbage = b.get("/audit?older=not-a-cursor").await;
+    assert_eq!(garbage.status, 200, "a bad cursor is the first page");
+    assert_eq!(actors(&garbage)[0], "Actor 119");
+}

@@ -138,3 +138,20 @@ async fn every_response_names_its_request_so_a_report_can_be_found_in_the_log() 
         assert!(ids.insert(id), "ids differ from request to request");
     }
 }
+
+#[actix_web::test]
+async fn the_site_has_an_icon_so_browsers_log_no_missing_page() {
+    let app = TestApp::spawn().await;
+    let b = app.browser();
+    for path in ["/favicon.ico", "/static/favicon.svg"] {
+        let icon = b.get(path).await;
+        assert_eq!(icon.status, 200, "{path}");
+        assert_eq!(icon.header("content-type"), Some("image/svg+xml"));
+        assert!(icon.body.starts_with("<svg"));
+    }
+    assert!(b
+        .get("/sign-in")
+        .await
+        .body
+        .contains("<link rel=\"icon\" href=\"/static/favicon.svg\""));
+}
