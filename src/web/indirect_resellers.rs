@@ -9,6 +9,7 @@ use serde::Deserialize;
 
 use super::confirm::{confirm, Confirmation};
 use super::sign_in::EmptyForm;
+use super::Notice;
 use super::{checked_id, render_with_status, see_other};
 use crate::auth::session::random_token;
 use crate::auth::{CsrfForm, ProviderAdmin, Viewer};
@@ -31,8 +32,7 @@ pub struct IndirectResellersPage {
     /// What was typed into the partner ID field.
     pub partner_id: String,
     pub error: Option<&'static str>,
-    pub notice: Option<&'static str>,
-    pub notice_is_error: bool,
+    pub notice: Option<Notice>,
 }
 
 async fn page(
@@ -64,8 +64,7 @@ async fn page(
             pending,
             partner_id,
             error,
-            notice,
-            notice_is_error: false,
+            notice: notice.map(Notice::info),
         },
     )
 }

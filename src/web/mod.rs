@@ -215,6 +215,27 @@ fn relationship_routes(cfg: &mut web::ServiceConfig) {
         );
 }
 
+/// A message a page shows about what just happened: its Fluent id and whether it reports a
+/// problem (an alert) or news (a status).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Notice {
+    pub id: &'static str,
+    pub is_error: bool,
+}
+
+impl Notice {
+    pub fn info(id: &'static str) -> Notice {
+        Notice {
+            id,
+            is_error: false,
+        }
+    }
+
+    pub fn error(id: &'static str) -> Notice {
+        Notice { id, is_error: true }
+    }
+}
+
 /// A link of a navigation: where it goes, its label, and whether it is this page.
 pub struct NavLink {
     pub href: &'static str,

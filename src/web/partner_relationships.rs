@@ -8,6 +8,7 @@ use serde::Deserialize;
 
 use super::confirm::{confirm, Confirmation};
 use super::sign_in::EmptyForm;
+use super::Notice;
 use super::{checked_id, render, see_other};
 use crate::auth::{CsrfForm, CustomerGlobalAdmin, Viewer};
 use crate::db::relationships::{CustomerRelationshipRow, Remover};
@@ -19,8 +20,7 @@ use crate::error::AppError;
 pub struct PartnerRelationshipsPage {
     pub ctx: Viewer,
     pub rows: Vec<CustomerRelationshipRow>,
-    pub notice: Option<&'static str>,
-    pub notice_is_error: bool,
+    pub notice: Option<Notice>,
 }
 
 /// What a customer's admin can take away from a partner.
@@ -86,8 +86,7 @@ pub async fn list(
     render(&PartnerRelationshipsPage {
         ctx: admin.viewer,
         rows,
-        notice,
-        notice_is_error: false,
+        notice: notice.map(Notice::info),
     })
 }
 

@@ -6,6 +6,7 @@ use actix_web::{web, HttpResponse};
 use askama::Template;
 use serde::Deserialize;
 
+use super::Notice;
 use super::{checked_id, render, render_with_status, see_other};
 use crate::auth::{CsrfForm, PartnerUser, Viewer};
 use crate::db::organizations::Organization;
@@ -33,8 +34,7 @@ pub struct CustomerPage {
     pub may_request_relationship: bool,
     /// For a provider's admins: the relationships of its partnered resellers with the customer.
     pub resellers: Option<Vec<CustomerRelationshipRow>>,
-    pub notice: Option<&'static str>,
-    pub notice_is_error: bool,
+    pub notice: Option<Notice>,
     /// A provider's admins add subscriptions.
     pub may_add_subscription: bool,
     /// A partner's admins end the partner's own relationship.
@@ -134,11 +134,10 @@ pub async fn list(
         own_relationship,
         resellers,
         notice: match (query.removed.is_some(), query.added.is_some()) {
-            (true, _) => Some("customer-resellers-removed"),
-            (_, true) => Some("subscription-added"),
+            (true, _) => Some(Notice::info("customer-resellers-removed")),
+            (_, true) => Some(Notice::info("subscription-added")),
             _ => None,
         },
-        notice_is_error: false,
         may_add_subscription: oversees_resellers,
         is_reseller: kind.is_reseller(),
     })
@@ -157,8 +156,7 @@ pub struct SubscriptionPage {
     /// A provider's admins change the quantity and the status.
     pub may_manage: bool,
     /// A message about the last submission (refusal, conflict, no change).
-    pub notice: Option<&'static str>,
-    pub notice_is_error: bool,
+    pub notice: Option<Notice>,
 }
 
 impl SubscriptionPage {
@@ -218,7 +216,6 @@ fn page(viewer: Viewer, may_change: bool, loaded: Loaded) -> SubscriptionPage {
         available: loaded.available,
         may_change,
         notice: None,
-        notice_is_error: false,
     }
 }
 
@@ -264,8 +261,10 @@ pub async fn show(
     let may_change = partner.user.role.may_change_support_contact();
     let mut page = page(partner.viewer, may_change, loaded);
     if let Some((notice, is_error)) = edit_notice(&query) {
-        page.notice = Some(notice);
-        page.notice_is_error = is_error;
+        page.notice = Some(Notice {
+            id: notice,
+            is_error,
+        });
     }
     render(&page)
 }
@@ -332,8 +331,10 @@ pub async fn submit(
     )
     .await?;
     let mut page = page(partner.viewer, true, loaded);
-    page.notice = Some(notice);
-    page.notice_is_error = is_error;
+    page.notice = Some(Notice {
+        id: notice,
+        is_error,
+    });
     render_with_status(status, &page)
 }
 
