@@ -17,9 +17,9 @@ submit = Submit
 close = Close
 
 ## Organizations and roles
-org-kind-indirect-provider = indirect provider
-org-kind-indirect-reseller = indirect reseller
-org-kind-customer = customer
+org-kind-indirect-provider = Indirect provider
+org-kind-indirect-reseller = Indirect reseller
+org-kind-customer = Customer
 role-admin-agent = Admin agent
 role-global-admin = Global admin
 role-helpdesk-agent = Helpdesk agent
@@ -280,7 +280,6 @@ audit-filter-to = To
 audit-filter-apply = Apply filter
 audit-download = Download CSV
 audit-empty = No changes match.
-audit-limited = Showing the { $count } most recent changes. Narrow the filter, or download the CSV for all of them.
 audit-col-time = Time (UTC)
 audit-col-actor = Actor
 audit-col-organization = Organization

@@ -279,7 +279,6 @@ audit-filter-to = 終了日
 audit-filter-apply = フィルターを適用
 audit-download = CSV をダウンロード
 audit-empty = 一致する変更はありません。
-audit-limited = 最新の { $count } 件の変更を表示しています。すべての変更を確認するには、フィルターで絞り込むか、CSV をダウンロードしてください。
 audit-col-time = 日時 (UTC)
 audit-col-actor = 実行者
 audit-col-organization = 組織

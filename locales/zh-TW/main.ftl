@@ -279,7 +279,6 @@ audit-filter-to = 結束日期
 audit-filter-apply = 套用篩選
 audit-download = 下載 CSV
 audit-empty = 沒有符合的變更。
-audit-limited = 目前顯示最近的 { $count } 項變更。請縮小篩選範圍，或下載 CSV 以取得全部變更。
 audit-col-time = 時間 (UTC)
 audit-col-actor = 執行者
 audit-col-organization = 組織

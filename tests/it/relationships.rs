@@ -457,6 +457,7 @@ async fn a_customer_relationship_with_delegated_admin_privileges_makes_the_resel
     );
     let relationships = wingtip.get("/admin/relationships").await;
     let row = relationships.row("Fabrikam Solutions").unwrap();
+    assert_eq!(row[2], "Indirect reseller", "the Type column: {row:?}");
     assert_eq!(row[3], "Yes", "delegated admin privileges: {row:?}");
     // A later invitation without them never takes them away.
     let again = invite_customer(&fabrikam, None, false).await;

@@ -311,6 +311,27 @@ class App {
         `the page does not scroll sideways on the ${this.viewportName} viewport`
       ).toBeLessThanOrEqual(overflow.clientWidth);
 
+      // Every table's content is in view on a phone: no table scrolls sideways inside its
+      // frame either, so no column is hidden off to the right.
+      if (this.viewportName === 'phone') {
+        const hidden = await page.evaluate(() =>
+          [...document.querySelectorAll('main table')]
+            .map((table) => {
+              const frame = table.closest('.table-wrap') || table;
+              const right = document.documentElement.clientWidth;
+              const cut = [...table.querySelectorAll('tbody th, tbody td')].filter((cell) => {
+                const box = cell.getBoundingClientRect();
+                return box.width > 0 && (box.right > right + 1 || box.left < -1);
+              });
+              return frame.scrollWidth > frame.clientWidth + 1 || cut.length > 0
+                ? (table.querySelector('caption') || table).textContent.trim().slice(0, 60)
+                : null;
+            })
+            .filter(Boolean)
+        );
+        expect(hidden, 'every table shows all its content on the phone').toEqual([]);
+      }
+
       if (!this.javaScript) return;
       const axe = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
       const violations = axe.violations.map((v) => ({
