@@ -39,7 +39,33 @@ pub struct CustomersPage {
     pub next_href: Option<String>,
     /// A provider's Admin agents and Global admins add, import and export customers.
     pub may_add: bool,
+    /// For a reseller: each customer's relationship (with delegated admin privileges or not)
+    /// and how many of its subscriptions the reseller supports.
+    pub reseller_view: Option<std::collections::HashMap<String, (Option<bool>, i64)>>,
     pub notice: Option<&'static str>,
+}
+
+impl CustomersPage {
+    /// The relationship column of a reseller's row, as a Fluent id.
+    pub fn relationship_id(&self, customer_id: &str) -> &'static str {
+        match self.summary(customer_id).0 {
+            Some(true) => "audit-value-with-delegated-admin",
+            Some(false) => "audit-value-without-delegated-admin",
+            None => "audit-value-none",
+        }
+    }
+
+    /// How many of the customer's subscriptions the reseller supports.
+    pub fn supported(&self, customer_id: &str) -> i64 {
+        self.summary(customer_id).1
+    }
+
+    fn summary(&self, customer_id: &str) -> (Option<bool>, i64) {
+        self.reseller_view
+            .as_ref()
+            .and_then(|v| v.get(customer_id).copied())
+            .unwrap_or((None, 0))
+    }
 }
 
 fn page_href(search: &str, key: &str, cursor: &Cursor) -> String {
@@ -75,13 +101,20 @@ pub async fn list(
         _ => PageAt::First,
     };
     let org_id = partner.user.organization_id.clone();
+    let is_reseller = partner.user.organization_kind.is_reseller();
     let (term, position) = (search.clone(), at.clone());
-    let mut customers = db
+    let (mut customers, reseller_view) = db
         .run(move |conn| {
             let term = (!term.is_empty()).then_some(term.as_str());
-            Ok(db::organizations::customers_page(
-                conn, &org_id, term, &position, PAGE_SIZE,
-            )?)
+            let customers =
+                db::organizations::customers_page(conn, &org_id, term, &position, PAGE_SIZE)?;
+            let view = if is_reseller {
+                let ids: Vec<String> = customers.iter().map(|c| c.id.clone()).collect();
+                Some(db::relationships::reseller_summaries(conn, &org_id, &ids)?)
+            } else {
+                None
+            };
+            Ok((customers, view))
         })
         .await?;
     let more = customers.len() as i64 > PAGE_SIZE;
@@ -110,6 +143,7 @@ pub async fn list(
         .filter(|_| has_next)
         .map(|o| page_href(&search, "after", &cursor_of(o)));
     render(&CustomersPage {
+        reseller_view,
         notice: query.ended.is_some().then_some("relationship-ended"),
         may_add: partner
             .user

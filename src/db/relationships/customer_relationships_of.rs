@@ -328,3 +328,42 @@ pub fn remove_delegated_admin(
         },
     )
 }
+
+/// What a reseller's Customers page shows beside each customer: whether its relationship
+/// includes delegated admin privileges, and how many of the customer's subscriptions the
+/// reseller is the designated support contact for. Two queries for the whole page.
+pub fn reseller_summaries(
+    conn: &mut DbConnection,
+    reseller_id: &str,
+    customer_ids: &[String],
+) -> QueryResult<std::collections::HashMap<String, (Option<bool>, i64)>> {
+    let mut out: std::collections::HashMap<String, (Option<bool>, i64)> = customer_ids
+        .iter()
+        .map(|id| (id.clone(), (None, 0)))
+        .collect();
+    let relationships: Vec<(String, bool)> = customer_relationships::table
+        .filter(customer_relationships::partner_id.eq(reseller_id))
+        .filter(customer_relationships::customer_id.eq_any(customer_ids))
+        .select((
+            customer_relationships::customer_id,
+            customer_relationships::delegated_admin,
+        ))
+        .load(conn)?;
+    for (customer, delegated_admin) in relationships {
+        if let Some(entry) = out.get_mut(&customer) {
+            entry.0 = Some(delegated_admin);
+        }
+    }
+    let supported: Vec<(String, i64)> = subscriptions::table
+        .filter(subscriptions::support_contact_id.eq(reseller_id))
+        .filter(subscriptions::customer_id.eq_any(customer_ids))
+        .group_by(subscriptions::customer_id)
+        .select((subscriptions::customer_id, diesel::dsl::count_star()))
+        .load(conn)?;
+    for (customer, count) in supported {
+        if let Some(entry) = out.get_mut(&customer) {
+            entry.1 = count;
+        }
+    }
+    Ok(out)
+}
