@@ -454,8 +454,15 @@ test('a partner withdraws a relationship request; the customer who opens its lin
   const anyCustomer = app.t('relationship-requests-any-customer');
   let link;
 
-  await test.step('Fabrikam’s Admin agent: Customers -> Request a relationship, none pending yet', async () => {
+  await test.step('Fabrikam’s Admin agent: Customers lists its customers with their relationship', async () => {
     await toCustomers(app, FABRIKAM_ADMIN);
+    await expect(await app.cellOfRow(ADATUM, 'customer-relationship-title')).toHaveText(
+      app.t('audit-value-with-delegated-admin')
+    );
+    await app.check('customers-reseller');
+  });
+
+  await test.step('Customers -> Request a relationship, none pending yet', async () => {
     await mainLink(app, 'request-a-relationship').click();
     await expect(app.heading()).toHaveText(app.t('request-a-relationship'));
     await expect(pending()).toHaveCount(0);
