@@ -377,11 +377,24 @@ fn write(
             id,
         ));
     }
+    let updated_ids: Vec<&String> = plan.updated_customers.iter().map(|(id, _)| id).collect();
+    let mut customers_before: HashMap<String, (String, Option<String>)> = HashMap::new();
+    for chunk in updated_ids.chunks(CHUNK) {
+        let rows: Vec<(String, String, Option<String>)> = organizations::table
+            .filter(organizations::id.eq_any(chunk))
+            .select((
+                organizations::id,
+                organizations::name,
+                organizations::country,
+            ))
+            .load(conn)?;
+        customers_before.extend(
+            rows.into_iter()
+                .map(|(id, name, country)| (id, (name, country))),
+        );
+    }
     for (id, c) in &plan.updated_customers {
-        let before: (String, Option<String>) = organizations::table
-            .find(id)
-            .select((organizations::name, organizations::country))
-            .first(conn)?;
+        let (old_name, old_country) = customers_before.get(id).cloned().unwrap_or_default();
         diesel::update(organizations::table.find(id))
             .set((
                 organizations::name.eq(&c.name),
@@ -400,7 +413,7 @@ fn write(
                 id,
             )
             .values(
-                Some(&format!("{} | {}", before.0, before.1.unwrap_or_default())),
+                Some(&format!("{old_name} | {}", old_country.unwrap_or_default())),
                 Some(&format!("{} | {}", c.name, c.country)),
             ),
         );

@@ -15,7 +15,7 @@ use crate::auth::{CsrfForm, ProviderAdmin, Viewer};
 use crate::db::imports::Applied;
 use crate::db::{self, Db};
 use crate::domain::audit::csv_record;
-use crate::domain::import::{self, FileProblem, Plan, RowNote, COLUMNS, MAX_BYTES};
+use crate::domain::import::{FileProblem, Plan, RowNote, COLUMNS, MAX_BYTES};
 use crate::error::AppError;
 
 #[derive(Template)]
@@ -192,13 +192,12 @@ pub async fn upload(
     // that cannot be read is never stored.
     let outcome = db
         .run(move |conn| {
-            let (rows, notes) = match import::parse(text.as_bytes()) {
-                Ok(parsed) => parsed,
+            let plan = match db::imports::plan(conn, &actor.organization_id, &text)? {
+                Ok(plan) => plan,
                 Err(problem) => return Ok(Err(problem)),
             };
             let id = db::imports::store(conn, &actor, &stored_name, &text)?;
-            let facts = db::imports::facts(conn, &actor.organization_id, &rows)?;
-            Ok(Ok((id, import::plan(&rows, notes, &facts))))
+            Ok(Ok((id, plan)))
         })
         .await?;
     let (import_id, plan) = match outcome {
@@ -299,11 +298,15 @@ pub async fn template(_admin: ProviderAdmin) -> Result<HttpResponse, AppError> {
 /// the import's columns (cells that would start a formula are quoted).
 pub async fn export(admin: ProviderAdmin, db: web::Data<Db>) -> Result<HttpResponse, AppError> {
     let provider_id = admin.user.organization_id.clone();
+    // Tens of thousands of lines: read and written on the blocking thread.
     let lines = db
-        .run(move |conn| Ok(db::imports::export(conn, &provider_id)?))
+        .run(move |conn| {
+            let lines = db::imports::export(conn, &provider_id)?;
+            Ok(lines.iter().map(|l| csv_record(l)).collect::<Vec<_>>())
+        })
         .await?;
     Ok(csv_response(
         "support-contacts-export.csv",
-        lines.into_iter().map(|l| csv_record(&l)),
+        lines.into_iter(),
     ))
 }

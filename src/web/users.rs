@@ -368,6 +368,7 @@ async fn apply(
 ) -> Result<HttpResponse, AppError> {
     let base = own_base(&manager, &req)?;
     let user_id = checked_id(raw_id)?.to_string();
+    super::request_log::touches(format_args!("user_id={user_id}"));
     let actor = manager.user.actor();
     let kind = manager.user.organization_kind;
     let outcome = db
@@ -401,7 +402,6 @@ pub async fn change_role(
     form: CsrfForm<RoleForm>,
     db: web::Data<Db>,
 ) -> Result<HttpResponse, AppError> {
-    super::request_log::touches(format_args!("user_id={}", path.as_str()));
     let kind = manager.user.organization_kind;
     let Some(role) = Role::parse(&form.0.role).filter(|r| Role::for_kind(kind).contains(r)) else {
         return Err(AppError::BadRequest("users-error-role"));
@@ -455,7 +455,6 @@ pub async fn disable(
     _form: CsrfForm<EmptyForm>,
     db: web::Data<Db>,
 ) -> Result<HttpResponse, AppError> {
-    super::request_log::touches(format_args!("user_id={}", path.as_str()));
     apply(manager, req, &path, &db, UserChange::Disable, "disabled").await
 }
 
@@ -466,7 +465,6 @@ pub async fn enable(
     _form: CsrfForm<EmptyForm>,
     db: web::Data<Db>,
 ) -> Result<HttpResponse, AppError> {
-    super::request_log::touches(format_args!("user_id={}", path.as_str()));
     apply(manager, req, &path, &db, UserChange::Enable, "enabled").await
 }
 
@@ -486,7 +484,6 @@ pub async fn remove(
     _form: CsrfForm<EmptyForm>,
     db: web::Data<Db>,
 ) -> Result<HttpResponse, AppError> {
-    super::request_log::touches(format_args!("user_id={}", path.as_str()));
     apply(manager, req, &path, &db, UserChange::Remove, "removed").await
 }
 

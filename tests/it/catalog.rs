@@ -735,3 +735,30 @@ async fn the_sender_withdraws_a_pending_request_and_its_link_says_so() {
     let count: i64 = users::table.count().get_result(&mut app.conn()).unwrap();
     assert!(count > 0);
 }
+
+#[actix_web::test]
+async fn an_import_renames_a_customer_and_records_what_it_was() {
+    let app = TestApp::spawn().await;
+    let gil = app.signed_in("global.admin@contoso.example").await;
+    let csv =
+        format!("{HEADER}Adatum Holdings,adatum.example,TW,AD-7,Visio Plan 2,3,legacy,active,\n");
+    let preview = upload(&gil, &csv).await;
+    assert_eq!(counts(&preview), ["0", "1", "0", "1", "0", "0"]);
+    assert_eq!(apply(&gil, &preview).await.status, 200);
+    let (name, country): (String, Option<String>) = organizations::table
+        .filter(organizations::domain.eq("adatum.example"))
+        .select((organizations::name, organizations::country))
+        .first(&mut app.conn())
+        .unwrap();
+    assert_eq!(
+        (name.as_str(), country.as_deref()),
+        ("Adatum Holdings", Some("TW"))
+    );
+    let (old, new): (Option<String>, Option<String>) = audit_events::table
+        .filter(audit_events::action.eq("customer_updated"))
+        .select((audit_events::old_value, audit_events::new_value))
+        .first(&mut app.conn())
+        .unwrap();
+    assert_eq!(old.as_deref(), Some("Adatum Corporation | US"));
+    assert_eq!(new.as_deref(), Some("Adatum Holdings | TW"));
+}
