@@ -28,6 +28,10 @@ pub enum AppError {
     /// The request body is larger than the limit.
     #[error("payload too large")]
     PayloadTooLarge,
+    /// Too many attempts or new things in a while; carries the Fluent id that says which, and
+    /// the seconds until another try is accepted (sent as `Retry-After`).
+    #[error("too many requests ({0}), retry after {1} s")]
+    TooMany(&'static str, u64),
     /// The database cannot be reached right now.
     #[error("service unavailable: {0}")]
     Unavailable(String),
@@ -41,7 +45,10 @@ impl AppError {
     pub fn message_id(&self) -> &'static str {
         match self {
             AppError::NotFound => "error-not-found",
-            AppError::Forbidden(id) | AppError::BadRequest(id) | AppError::Conflict(id) => id,
+            AppError::Forbidden(id)
+            | AppError::BadRequest(id)
+            | AppError::Conflict(id)
+            | AppError::TooMany(id, _) => id,
             AppError::SignInRequired => "error-sign-in-required",
             AppError::Csrf => "error-csrf",
             AppError::PayloadTooLarge => "error-payload-too-large",
@@ -110,6 +117,7 @@ impl ResponseError for AppError {
             AppError::BadRequest(_) => StatusCode::BAD_REQUEST,
             AppError::Conflict(_) => StatusCode::CONFLICT,
             AppError::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+            AppError::TooMany(..) => StatusCode::TOO_MANY_REQUESTS,
             AppError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
             AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
@@ -127,6 +135,9 @@ impl ResponseError for AppError {
                     .insert_header((header::RETRY_AFTER, "5"))
                     .finish()
             }
+            AppError::TooMany(_, retry_after) => HttpResponse::TooManyRequests()
+                .insert_header((header::RETRY_AFTER, retry_after.max(&1).to_string()))
+                .finish(),
             AppError::Internal(cause) => {
                 tracing::error!(%cause, "internal error");
                 HttpResponse::InternalServerError().finish()

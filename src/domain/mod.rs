@@ -171,6 +171,11 @@ stored_enum! {
 }
 
 /// A new random id, as stored in every table's text primary key.
+/// Whole minutes in `seconds`, rounded up, at least 1: "try again in N minutes".
+pub fn whole_minutes(seconds: i64) -> i32 {
+    i32::try_from(((seconds.max(1) + 59) / 60).max(1)).unwrap_or(i32::MAX)
+}
+
 pub fn new_id() -> String {
     uuid::Uuid::new_v4().to_string()
 }

@@ -124,7 +124,13 @@ pub const SOURCES: [(Locale, &str); 3] = [
             "\n",
             include_str!("../../locales/en/accounts.ftl"),
             "\n",
-            include_str!("../../locales/en/catalog.ftl")
+            include_str!("../../locales/en/catalog.ftl"),
+            "\n",
+            include_str!("../../locales/en/security.ftl"),
+            "\n",
+            include_str!("../../locales/en/mfa.ftl"),
+            "\n",
+            include_str!("../../locales/en/limits.ftl")
         ),
     ),
     (
@@ -134,7 +140,13 @@ pub const SOURCES: [(Locale, &str); 3] = [
             "\n",
             include_str!("../../locales/zh-TW/accounts.ftl"),
             "\n",
-            include_str!("../../locales/zh-TW/catalog.ftl")
+            include_str!("../../locales/zh-TW/catalog.ftl"),
+            "\n",
+            include_str!("../../locales/zh-TW/security.ftl"),
+            "\n",
+            include_str!("../../locales/zh-TW/mfa.ftl"),
+            "\n",
+            include_str!("../../locales/zh-TW/limits.ftl")
         ),
     ),
     (
@@ -144,7 +156,13 @@ pub const SOURCES: [(Locale, &str); 3] = [
             "\n",
             include_str!("../../locales/ja-JP/accounts.ftl"),
             "\n",
-            include_str!("../../locales/ja-JP/catalog.ftl")
+            include_str!("../../locales/ja-JP/catalog.ftl"),
+            "\n",
+            include_str!("../../locales/ja-JP/security.ftl"),
+            "\n",
+            include_str!("../../locales/ja-JP/mfa.ftl"),
+            "\n",
+            include_str!("../../locales/ja-JP/limits.ftl")
         ),
     ),
 ];

@@ -28,6 +28,8 @@ pub struct ErrorPage {
     pub message_id: &'static str,
     /// For an expired form: the page it came from, to fill it in again.
     pub back_href: Option<String>,
+    /// For a 429: whole minutes until another try is accepted (from `Retry-After`).
+    pub retry_minutes: Option<i32>,
 }
 
 /// The path (and query) of the page a form came from, when the browser says it and it is a
@@ -97,11 +99,18 @@ pub async fn render_errors(
             }
         }
     };
+    let retry_minutes = (status == actix_web::http::StatusCode::TOO_MANY_REQUESTS)
+        .then(|| res.headers().get(header::RETRY_AFTER))
+        .flatten()
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<i64>().ok())
+        .map(crate::domain::whole_minutes);
     let page = ErrorPage {
         ctx: viewer,
         title_id,
         message_id,
         back_href: is_csrf.then(|| form_page(&request)),
+        retry_minutes,
     };
     let html = match page.render() {
         Ok(html) => html,

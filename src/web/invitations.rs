@@ -106,6 +106,7 @@ fn problem(ctx: Viewer, problem: InvitationProblem) -> Result<HttpResponse, AppE
             title_id: "invitation-problem-title",
             message_id: problem.message_id(),
             back_href: None,
+            retry_minutes: None,
         },
     )
 }

@@ -1,7 +1,7 @@
 //! Signing in and out.
 
 use actix_web::http::StatusCode;
-use actix_web::{web, HttpResponse};
+use actix_web::{web, HttpRequest, HttpResponse};
 use askama::Template;
 use serde::Deserialize;
 
@@ -64,6 +64,7 @@ pub struct SignInForm {
 const MAX_PASSWORD_LEN: usize = 1024;
 
 pub async fn submit(
+    req: HttpRequest,
     viewer: Viewer,
     form: CsrfForm<SignInForm>,
     db: web::Data<Db>,
@@ -110,6 +111,19 @@ pub async fn submit(
         Some(u) if matches && u.state == UserState::Active => u,
         _ => return refuse(viewer, email, "sign-in-failed"),
     };
+    start_session(&req, &db, &settings, &session, user.id).await?;
+    Ok(see_other(&next))
+}
+
+/// Signs `user_id` in on this browser: a new server-side session record and a renewed cookie.
+/// The last step of every way in (password, then the second factor when there is one).
+pub async fn start_session(
+    _req: &HttpRequest,
+    db: &Db,
+    settings: &Settings,
+    session: &AppSession,
+    user_id: String,
+) -> Result<(), AppError> {
     let session_id = random_token();
     let ttl = chrono::Duration::from_std(settings.session_ttl)
         .unwrap_or_else(|_| chrono::Duration::hours(8));
@@ -120,14 +134,13 @@ pub async fn submit(
         Ok(db::sessions::create(
             conn,
             &record_id,
-            &user.id,
+            &user_id,
             now,
             now + ttl,
         )?)
     })
     .await?;
-    session.sign_in(&session_id)?;
-    Ok(see_other(&next))
+    session.sign_in(&session_id)
 }
 
 #[derive(Deserialize)]

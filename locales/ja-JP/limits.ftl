@@ -1,0 +1,1 @@
+# Limits and failures: caps per organization, a busy database, health checks.

@@ -1,0 +1,1 @@
+# Multi-factor authentication: enrolment, the sign-in step, recovery codes, the policy.
