@@ -164,6 +164,20 @@ pub struct ServeArgs {
     /// Worker threads (defaults to the number of cores).
     #[arg(long, env = "WORKERS")]
     pub workers: Option<usize>,
+    /// Reverse proxies whose `X-Forwarded-For` is believed, as addresses or CIDR ranges
+    /// separated by commas (e.g. `10.0.0.0/8,127.0.0.1`). Without it the client's address is
+    /// the connection's, and `X-Forwarded-For` is ignored.
+    #[arg(long, env = "TRUSTED_PROXIES", value_delimiter = ',', value_parser = parse_proxy)]
+    pub trusted_proxies: Vec<ipnet::IpNet>,
+    /// Minutes a signed-in session may sit unused before it ends (on top of the 8-hour limit).
+    #[arg(long, env = "SESSION_IDLE_MINUTES", default_value_t = 30)]
+    pub session_idle_minutes: u64,
+    /// Seconds a client has to send a request's body once the headers arrived.
+    #[arg(long, env = "BODY_TIMEOUT", default_value_t = 30)]
+    pub body_timeout: u64,
+    /// Requests one client address may have in progress at once; more get 429 at once.
+    #[arg(long, env = "MAX_REQUESTS_PER_ADDRESS", default_value_t = 64)]
+    pub max_requests_per_address: usize,
     #[command(flatten)]
     pub database: DatabaseArgs,
 }
@@ -171,16 +185,45 @@ pub struct ServeArgs {
 /// How long a signed-in session lives.
 pub const SESSION_TTL: Duration = Duration::from_secs(8 * 3600);
 
+/// Plain-HTTP local development on the loopback interface gets cookies without Secure, so the
+/// browser keeps them, and may go without PUBLIC_URL; anything else is assumed to sit behind
+/// TLS. Judged from the address actually bound (an IPv4 address written as IPv6 included),
+/// never from how it was spelt.
+pub fn is_loopback(addr: &std::net::SocketAddr) -> bool {
+    addr.ip().to_canonical().is_loopback()
+}
+
+/// How long a signed-in session may sit unused, by default.
+pub const IDLE_TIMEOUT: Duration = Duration::from_secs(30 * 60);
+
+/// A trusted proxy: an address (a single host) or a CIDR range.
+pub fn parse_proxy(raw: &str) -> Result<ipnet::IpNet, String> {
+    let raw = raw.trim();
+    raw.parse::<ipnet::IpNet>()
+        .or_else(|_| raw.parse::<std::net::IpAddr>().map(ipnet::IpNet::from))
+        .map_err(|_| format!("`{raw}` is not an IP address or CIDR range"))
+}
+
 /// Everything the application needs at run time.
 #[derive(Clone)]
 pub struct Settings {
     /// 64 bytes of key material for the cookie.
     pub session_key: Vec<u8>,
     pub secure_cookies: bool,
-    /// Most password hashes computed at once.
-    pub max_concurrent_hashes: usize,
+    /// The hashing threads and their queue.
+    pub hashing: crate::auth::password::HashPoolSettings,
+    /// Failed sign-in attempts allowed per account, address and second-factor user.
+    pub sign_in_limits: crate::domain::sign_in_limits::SignInLimits,
     /// How long a signed-in session lives.
     pub session_ttl: Duration,
+    /// How long a signed-in session may sit unused.
+    pub idle_timeout: Duration,
+    /// Proxies whose `X-Forwarded-For` is believed.
+    pub trusted_proxies: Vec<ipnet::IpNet>,
+    /// How long a client has to send a request body.
+    pub body_timeout: Duration,
+    /// Requests in progress allowed per client address.
+    pub max_requests_per_address: usize,
     /// The site's public address without a trailing slash, for links sent to other people.
     pub public_url: Option<String>,
 }
@@ -190,8 +233,13 @@ impl std::fmt::Debug for Settings {
         f.debug_struct("Settings")
             .field("session_key", &"<redacted>")
             .field("secure_cookies", &self.secure_cookies)
-            .field("max_concurrent_hashes", &self.max_concurrent_hashes)
+            .field("hashing", &self.hashing)
+            .field("sign_in_limits", &self.sign_in_limits)
             .field("session_ttl", &self.session_ttl)
+            .field("idle_timeout", &self.idle_timeout)
+            .field("trusted_proxies", &self.trusted_proxies)
+            .field("body_timeout", &self.body_timeout)
+            .field("max_requests_per_address", &self.max_requests_per_address)
             .field("public_url", &self.public_url)
             .finish()
     }
@@ -203,9 +251,18 @@ impl Settings {
         Settings {
             session_key: random_key(),
             secure_cookies: false,
-            max_concurrent_hashes: 4,
+            hashing: crate::auth::password::HashPoolSettings {
+                threads: 2,
+                queue: 64,
+                max_wait: Duration::from_secs(30),
+            },
+            sign_in_limits: Default::default(),
             session_ttl: SESSION_TTL,
+            idle_timeout: IDLE_TIMEOUT,
             public_url: None,
+            trusted_proxies: Vec::new(),
+            body_timeout: Duration::from_secs(30),
+            max_requests_per_address: 256,
         }
     }
 }
@@ -254,6 +311,37 @@ pub fn parse_public_url(raw: &str) -> Result<String, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn loopback_is_judged_from_the_address() {
+        for yes in [
+            "127.0.0.1:80",
+            "127.8.9.1:80",
+            "[::1]:80",
+            "[::ffff:127.0.0.1]:80",
+        ] {
+            assert!(is_loopback(&yes.parse().unwrap()), "{yes}");
+        }
+        for no in [
+            "0.0.0.0:80",
+            "10.0.0.1:80",
+            "[::]:80",
+            "[::ffff:10.0.0.1]:80",
+        ] {
+            assert!(!is_loopback(&no.parse().unwrap()), "{no}");
+        }
+    }
+
+    #[test]
+    fn trusted_proxies_are_addresses_or_ranges() {
+        assert_eq!(parse_proxy("10.0.0.0/8").unwrap().to_string(), "10.0.0.0/8");
+        assert_eq!(
+            parse_proxy(" 127.0.0.1 ").unwrap().to_string(),
+            "127.0.0.1/32"
+        );
+        assert_eq!(parse_proxy("::1").unwrap().to_string(), "::1/128");
+        assert!(parse_proxy("proxy.example").is_err());
+    }
 
     #[test]
     fn public_urls_are_checked() {

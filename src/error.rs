@@ -25,6 +25,9 @@ pub enum AppError {
     /// The change conflicts with the state it found; carries the Fluent id that says why.
     #[error("conflict ({0})")]
     Conflict(&'static str),
+    /// The client took longer than allowed to send the request body.
+    #[error("request body too slow")]
+    RequestTimeout,
     /// The request body is larger than the limit.
     #[error("payload too large")]
     PayloadTooLarge,
@@ -52,6 +55,7 @@ impl AppError {
             AppError::SignInRequired => "error-sign-in-required",
             AppError::Csrf => "error-csrf",
             AppError::PayloadTooLarge => "error-payload-too-large",
+            AppError::RequestTimeout => "error-request-timeout",
             AppError::Unavailable(_) => "error-unavailable",
             AppError::Internal(_) => "error-internal",
         }
@@ -69,6 +73,7 @@ pub fn title_id_for_status(status: StatusCode) -> &'static str {
         400 | 422 => "error-title-bad-request",
         403 => "error-title-forbidden",
         404 | 405 => "error-title-not-found",
+        408 => "error-title-request-timeout",
         409 => "error-title-conflict",
         410 => "error-title-gone",
         413 => "error-title-too-large",
@@ -85,6 +90,7 @@ pub fn message_id_for_status(status: StatusCode) -> &'static str {
         403 => "error-forbidden",
         404 => "error-not-found",
         405 => "error-not-found",
+        408 => "error-request-timeout",
         409 => "error-conflict",
         410 => "error-gone",
         413 => "error-payload-too-large",
@@ -117,6 +123,7 @@ impl ResponseError for AppError {
             AppError::BadRequest(_) => StatusCode::BAD_REQUEST,
             AppError::Conflict(_) => StatusCode::CONFLICT,
             AppError::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+            AppError::RequestTimeout => StatusCode::REQUEST_TIMEOUT,
             AppError::TooMany(..) => StatusCode::TOO_MANY_REQUESTS,
             AppError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
             AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,

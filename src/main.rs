@@ -3,10 +3,11 @@
 use std::net::TcpListener;
 
 use clap::Parser;
+use support_contacts::auth::password::HashPoolSettings;
 use support_contacts::cli::{self, Failure};
 use support_contacts::config::{
-    parse_public_url, parse_session_key, random_key, Cli, Command, DatabaseArgs, LogFormat,
-    Settings, UserCommand,
+    is_loopback, parse_public_url, parse_session_key, random_key, Cli, Command, DatabaseArgs,
+    LogFormat, Settings, UserCommand,
 };
 use support_contacts::db::Db;
 use support_contacts::demo;
@@ -150,28 +151,37 @@ fn main() -> anyhow::Result<()> {
                     }
                 }
             }
-            let settings = Settings {
-                session_key,
-                secure_cookies: !args.insecure_cookies && !is_loopback(&args.bind),
-                max_concurrent_hashes: std::thread::available_parallelism()
-                    .map(|n| n.get())
-                    .unwrap_or(2),
-                session_ttl: support_contacts::config::SESSION_TTL,
-                public_url,
-            };
             let listener = TcpListener::bind(&args.bind)
                 .map_err(|e| anyhow::anyhow!("cannot listen on {}: {e}", args.bind))?;
-            println!("Listening on http://{}", listener.local_addr()?);
+            let local = listener.local_addr()?;
+            let loopback = is_loopback(&local);
+            if !loopback && public_url.is_none() {
+                anyhow::bail!(
+                    "PUBLIC_URL is required when listening on {local}, which is not a loopback \
+                     address: invitation and set-password links are made from it, never from \
+                     the Host header a client sends"
+                );
+            }
+            let settings = Settings {
+                session_key,
+                secure_cookies: !args.insecure_cookies && !loopback,
+                hashing: HashPoolSettings::for_this_machine(),
+                sign_in_limits: Default::default(),
+                session_ttl: support_contacts::config::SESSION_TTL,
+                idle_timeout: std::time::Duration::from_secs(args.session_idle_minutes.max(1) * 60),
+                public_url,
+                trusted_proxies: args.trusted_proxies.clone(),
+                body_timeout: std::time::Duration::from_secs(args.body_timeout.max(1)),
+                max_requests_per_address: args.max_requests_per_address.max(1),
+            };
+            match &settings.public_url {
+                Some(url) => println!("Listening on http://{local}; links point to {url}"),
+                None => println!("Listening on http://{local}"),
+            }
             let state = AppState::new(db, settings)?;
             actix_web::rt::System::new()
                 .block_on(async move { serve(listener, state, args.workers)?.await })?;
             Ok(())
         }
     }
-}
-
-/// Plain-HTTP local development on the loopback interface gets cookies without Secure, so the
-/// browser keeps them; anything else is assumed to sit behind TLS.
-fn is_loopback(bind: &str) -> bool {
-    bind.starts_with("127.") || bind.starts_with("localhost") || bind.starts_with("[::1]")
 }

@@ -2,6 +2,7 @@
 //! routes, and the HTTP server.
 
 use std::net::TcpListener;
+use std::sync::Arc;
 
 use actix_session::config::{CookieContentSecurity, PersistentSession};
 use actix_session::storage::CookieSessionStore;
@@ -13,11 +14,12 @@ use actix_web::middleware::{from_fn, DefaultHeaders};
 use actix_web::{web, App, HttpServer};
 
 use crate::auth::extract::FORM_LIMIT;
-use crate::auth::password::PasswordHasher;
+use crate::auth::password::{ClientProbe, PasswordHasher};
 use crate::config::Settings;
 use crate::db::Db;
 use crate::error::AppError;
 use crate::i18n::I18n;
+use crate::web::guard::{guard_requests, InFlight};
 use crate::web::{error_pages, routes};
 
 /// What every worker shares.
@@ -27,6 +29,7 @@ pub struct AppState {
     pub i18n: web::Data<I18n>,
     pub hasher: web::Data<PasswordHasher>,
     pub settings: web::Data<Settings>,
+    pub in_flight: web::Data<Arc<InFlight>>,
 }
 
 impl AppState {
@@ -34,15 +37,25 @@ impl AppState {
         Ok(AppState {
             db: web::Data::new(db),
             i18n: web::Data::new(I18n::load()?),
-            hasher: web::Data::new(PasswordHasher::new(settings.max_concurrent_hashes)),
+            hasher: web::Data::new(PasswordHasher::new(settings.hashing)),
             settings: web::Data::new(settings),
+            in_flight: web::Data::new(Arc::new(InFlight::default())),
         })
     }
 }
 
-/// The headers every response carries, error pages included.
-pub fn security_headers() -> DefaultHeaders {
-    DefaultHeaders::new()
+/// The headers every response carries, error pages included; with Secure cookies (the site is
+/// served over TLS) also HSTS.
+pub fn security_headers(secure: bool) -> DefaultHeaders {
+    let headers = if secure {
+        DefaultHeaders::new().add((
+            "Strict-Transport-Security",
+            "max-age=31536000; includeSubDomains",
+        ))
+    } else {
+        DefaultHeaders::new()
+    };
+    headers
         .add((
             "Content-Security-Policy",
             "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; \
@@ -58,6 +71,16 @@ pub fn security_headers() -> DefaultHeaders {
         .add(("Cross-Origin-Opener-Policy", "same-origin"))
 }
 
+/// The session cookie's name: with Secure, the `__Host-` prefix makes browsers refuse it unless
+/// it is Secure, host-only and for the whole site, so no other host or path can plant one.
+pub fn session_cookie_name(secure: bool) -> &'static str {
+    if secure {
+        "__Host-sc_session"
+    } else {
+        "sc_session"
+    }
+}
+
 /// The application: state, middleware (outermost last) and routes.
 pub fn build_app(
     state: AppState,
@@ -71,6 +94,7 @@ pub fn build_app(
     >,
 > {
     let key = Key::from(&state.settings.session_key);
+    let secure = state.settings.secure_cookies;
     let ttl = actix_web::cookie::time::Duration::seconds(
         state
             .settings
@@ -80,7 +104,7 @@ pub fn build_app(
             .unwrap_or(i64::MAX),
     );
     let sessions = SessionMiddleware::builder(CookieSessionStore::default(), key)
-        .cookie_name("sc_session".into())
+        .cookie_name(session_cookie_name(state.settings.secure_cookies).into())
         .cookie_secure(state.settings.secure_cookies)
         .cookie_http_only(true)
         .cookie_same_site(SameSite::Lax)
@@ -92,6 +116,7 @@ pub fn build_app(
         .app_data(state.i18n.clone())
         .app_data(state.hasher.clone())
         .app_data(state.settings.clone())
+        .app_data(state.in_flight.clone())
         .app_data(web::PayloadConfig::new(FORM_LIMIT))
         .app_data(
             web::QueryConfig::default()
@@ -102,12 +127,13 @@ pub fn build_app(
         .default_service(web::to(|| async {
             Err::<actix_web::HttpResponse, _>(AppError::NotFound)
         }))
+        .wrap(from_fn(guard_requests))
         .wrap(from_fn(error_pages::render_errors))
         .wrap(sessions)
         // The request line without invitation or set-password tokens: a log must not hold
         // working links.
         .wrap(from_fn(crate::web::request_log::log_requests))
-        .wrap(security_headers())
+        .wrap(security_headers(secure))
 }
 
 /// Starts the HTTP server on a listener (port 0 in tests).
@@ -117,6 +143,15 @@ pub fn serve(
     workers: Option<usize>,
 ) -> std::io::Result<Server> {
     let mut server = HttpServer::new(move || build_app(state.clone()))
+        // A second handle on each connection, so work queued for a client that has gone can be
+        // dropped (actix keeps running a handler after its client leaves).
+        .on_connect(|connection, data| {
+            if let Some(socket) = connection.downcast_ref::<actix_web::rt::net::TcpStream>() {
+                if let Some(probe) = ClientProbe::new(socket) {
+                    data.insert(probe);
+                }
+            }
+        })
         .listen(listener)?
         .shutdown_timeout(5);
     if let Some(n) = workers {

@@ -1,2 +1,26 @@
 # Sign-in limits, sessions, requests from other sites.
 error-retry-in-minutes = { $minutes } 分後にもう一度お試しください。
+sign-in-throttled = このアカウントまたはこのアドレスからのサインインの失敗が多すぎます。アカウントを保護するため、しばらくの間サインインを停止しています。
+sign-in-busy = 現在、多くのユーザーがサインインしています。数秒待ってから、もう一度お試しください。
+error-title-request-timeout = 要求に時間がかかりすぎました
+error-request-timeout = フォームの送信に時間がかかりすぎました。接続を確認して、もう一度送信してください。
+error-too-many-requests = お使いのアドレスから処理中の要求が多すぎます。しばらく待ってから、もう一度お試しください。
+error-cross-site = このフォームは別のサイトから送信されたため、受け付けられませんでした。このサイトでページを開いて、もう一度お試しください。
+audit-action-sign-in-failed = サインインに失敗
+audit-action-sign-in-throttled = 失敗が続いたためサインインを停止
+audit-action-sessions-ended = セッションを終了
+audit-anonymous = サインインしていないユーザー
+nav-sessions = セッション
+sessions-title = 自分のセッション
+sessions-intro = サインインしているブラウザーの一覧です。セッションは 8 時間後、または一定時間使用されなかった場合はそれより早く終了します。心当たりのないセッションは終了してから、パスワードを変更してください。
+sessions-browser = ブラウザー
+sessions-address = アドレス
+sessions-signed-in = サインイン日時
+sessions-last-active = 最終使用日時 (UTC)
+sessions-action = 操作
+sessions-this-one = このセッション
+sessions-unknown-browser = 不明なブラウザー
+sessions-end = このセッションをサインアウト
+sessions-end-others = 他のすべてのセッションをサインアウト
+sessions-ended = 選択したセッションをサインアウトしました。
+sessions-none-ended = そのセッションは既に終了しています。何も変更されていません。

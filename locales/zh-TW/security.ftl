@@ -1,2 +1,26 @@
 # Sign-in limits, sessions, requests from other sites.
 error-retry-in-minutes = 請在 { $minutes } 分鐘後再試一次。
+sign-in-throttled = 此帳戶或此位址的登入失敗次數過多。為了保護帳戶，登入已暫停一段時間。
+sign-in-busy = 目前有許多人正在登入。請稍候幾秒鐘，然後再試一次。
+error-title-request-timeout = 要求花費的時間過長
+error-request-timeout = 表單傳送的時間過長。請檢查您的連線，然後再傳送一次。
+error-too-many-requests = 來自您的位址的進行中要求過多。請稍候片刻，然後再試一次。
+error-cross-site = 此表單是從其他網站傳送的，因此未被接受。請在此網站上開啟頁面，然後再試一次。
+audit-action-sign-in-failed = 登入失敗
+audit-action-sign-in-throttled = 登入失敗次數過多，已暫停登入
+audit-action-sessions-ended = 已結束工作階段
+audit-anonymous = 未登入的人員
+nav-sessions = 工作階段
+sessions-title = 您的工作階段
+sessions-intro = 以下是您目前登入中的瀏覽器。工作階段會在 8 小時後結束，若一段時間未使用則會更早結束。請結束任何您不認得的工作階段，然後變更您的密碼。
+sessions-browser = 瀏覽器
+sessions-address = 位址
+sessions-signed-in = 登入時間
+sessions-last-active = 上次使用時間 (UTC)
+sessions-action = 動作
+sessions-this-one = 此工作階段
+sessions-unknown-browser = 不明的瀏覽器
+sessions-end = 登出此工作階段
+sessions-end-others = 登出所有其他工作階段
+sessions-ended = 您選擇的工作階段已登出。
+sessions-none-ended = 該工作階段已經結束。未進行任何變更。

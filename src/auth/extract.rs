@@ -116,12 +116,20 @@ impl Viewer {
             .app_data::<web::Data<Db>>()
             .cloned()
             .ok_or_else(|| AppError::Internal("database not configured".into()))?;
+        let idle = req
+            .app_data::<web::Data<crate::config::Settings>>()
+            .map(|s| s.idle_timeout)
+            .unwrap_or(crate::config::IDLE_TIMEOUT);
+        let idle =
+            chrono::Duration::from_std(idle).unwrap_or_else(|_| chrono::Duration::minutes(30));
         let session = AppSession::from_request(&req);
         let user = match session.session_id() {
             Some(sid) => {
                 let lookup_sid = sid.clone();
                 let found = db
-                    .run(move |conn| Ok(db::sessions::find_live(conn, &lookup_sid, db::now())?))
+                    .run(move |conn| {
+                        Ok(db::sessions::find_live(conn, &lookup_sid, db::now(), idle)?)
+                    })
                     .await?;
                 match found {
                     Some((user, org)) => Some(CurrentUser {
@@ -334,6 +342,7 @@ impl<T: DeserializeOwned + 'static> FromRequest for CsrfForm<T> {
                 body.await
                     .map_err(|e| match e.as_response_error().status_code().as_u16() {
                         413 => AppError::PayloadTooLarge,
+                        _ if crate::web::guard::is_body_timeout(&e) => AppError::RequestTimeout,
                         _ => AppError::BadRequest("error-bad-form"),
                     })?;
             let token = url::form_urlencoded::parse(&bytes)

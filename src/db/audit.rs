@@ -22,17 +22,21 @@ pub struct Actor {
     pub organization_id: String,
 }
 
-/// Who made a change: a signed-in user, or the operator on the command line.
+/// Who made a change: a signed-in user, the operator on the command line, or somebody not
+/// signed in (a sign-in attempt).
 #[derive(Debug, Clone, Copy)]
 pub enum MadeBy<'a> {
     User(&'a Actor),
     Operator,
+    Anonymous,
 }
 
 /// The actor name of automatic changes.
 pub const SYSTEM_ACTOR: &str = "system";
 /// The actor name of changes made on the command line (`init`, `user reset-password`).
 pub const OPERATOR_ACTOR: &str = "operator";
+/// The actor name of what somebody not signed in did (a failed sign-in).
+pub const ANONYMOUS_ACTOR: &str = "anonymous";
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable)]
 #[diesel(table_name = audit_events)]
@@ -103,9 +107,13 @@ impl AuditEvent {
     ) -> Self {
         match by {
             MadeBy::User(actor) => AuditEvent::by(actor, action, object, now),
-            MadeBy::Operator => {
+            MadeBy::Operator | MadeBy::Anonymous => {
                 let mut event = AuditEvent::new(organization_id, action, object, now);
-                event.actor_name = OPERATOR_ACTOR.to_string();
+                event.actor_name = match by {
+                    MadeBy::Operator => OPERATOR_ACTOR,
+                    _ => ANONYMOUS_ACTOR,
+                }
+                .to_string();
                 event
             }
         }

@@ -15,6 +15,7 @@ pub mod password_links;
 pub mod relationships;
 pub mod schema;
 pub mod sessions;
+pub mod sign_in_limits;
 pub mod subscriptions;
 pub mod users;
 

@@ -57,7 +57,7 @@ pub fn issue(
     replace_pending(conn, &user.id)?;
     let created_by = match by {
         MadeBy::User(actor) => Some(actor.user_id.as_str()),
-        MadeBy::Operator => None,
+        MadeBy::Operator | MadeBy::Anonymous => None,
     };
     diesel::insert_into(password_links::table)
         .values((

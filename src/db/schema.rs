@@ -52,6 +52,18 @@ diesel::table! {
         created_at -> Timestamp,
         expires_at -> Timestamp,
         revoked_at -> Nullable<Timestamp>,
+        last_seen_at -> Timestamp,
+        user_agent -> Text,
+        client_address -> Text,
+    }
+}
+
+diesel::table! {
+    sign_in_failures (scope, subject) {
+        scope -> Text,
+        subject -> Text,
+        window_start -> Timestamp,
+        failures -> Integer,
     }
 }
 
@@ -156,4 +168,5 @@ diesel::allow_tables_to_appear_in_same_query!(
     invitations,
     password_links,
     imports,
+    sign_in_failures,
 );

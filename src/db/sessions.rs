@@ -11,10 +11,18 @@ use super::users::User;
 use super::DbConnection;
 use crate::domain::accounts::UserState;
 
+/// Where a session was opened: the browser (its User-Agent, cut short) and the client address.
+#[derive(Debug, Clone, Default)]
+pub struct OpenedFrom {
+    pub user_agent: String,
+    pub address: String,
+}
+
 pub fn create(
     conn: &mut DbConnection,
     id: &str,
     user_id: &str,
+    opened_from: &OpenedFrom,
     now: NaiveDateTime,
     expires_at: NaiveDateTime,
 ) -> QueryResult<()> {
@@ -24,26 +32,98 @@ pub fn create(
             user_sessions::user_id.eq(user_id),
             user_sessions::created_at.eq(now),
             user_sessions::expires_at.eq(expires_at),
+            user_sessions::last_seen_at.eq(now),
+            user_sessions::user_agent.eq(&opened_from.user_agent),
+            user_sessions::client_address.eq(&opened_from.address),
         ))
         .execute(conn)
         .map(|_| ())
 }
 
-/// The user and organization behind a live session: not revoked, not expired, user enabled.
+/// How often a session's "last used" time is written: at most once a minute (sooner with a
+/// very short idle timeout), so reading pages does not turn into a write each.
+fn touch_every(idle: chrono::Duration) -> i64 {
+    (idle.num_seconds() / 4).clamp(0, 60)
+}
+
+/// The user and organization behind a live session: not revoked, not expired, not idle for
+/// longer than `idle`, user enabled. Marks the session as used.
 pub fn find_live(
     conn: &mut DbConnection,
     session_id: &str,
     now: NaiveDateTime,
+    idle: chrono::Duration,
 ) -> QueryResult<Option<(User, Organization)>> {
-    user_sessions::table
+    let found: Option<(User, Organization, NaiveDateTime)> = user_sessions::table
         .inner_join(users::table.inner_join(organizations::table))
         .filter(user_sessions::id.eq(session_id))
         .filter(user_sessions::revoked_at.is_null())
         .filter(user_sessions::expires_at.gt(now))
+        .filter(user_sessions::last_seen_at.gt(now - idle))
         .filter(users::state.eq(UserState::Active.as_str()))
-        .select((User::as_select(), Organization::as_select()))
+        .select((
+            User::as_select(),
+            Organization::as_select(),
+            user_sessions::last_seen_at,
+        ))
         .first(conn)
-        .optional()
+        .optional()?;
+    let Some((user, org, last_seen)) = found else {
+        return Ok(None);
+    };
+    if (now - last_seen).num_milliseconds() >= touch_every(idle) * 1000 {
+        diesel::update(user_sessions::table.find(session_id))
+            .set(user_sessions::last_seen_at.eq(now))
+            .execute(conn)?;
+    }
+    Ok(Some((user, org)))
+}
+
+/// One of a user's open sessions, as the sessions page lists it.
+#[derive(Debug, Clone, Queryable)]
+pub struct OpenSession {
+    pub id: String,
+    pub created_at: NaiveDateTime,
+    pub last_seen_at: NaiveDateTime,
+    pub user_agent: String,
+    pub client_address: String,
+}
+
+impl OpenSession {
+    /// A name for the session that can be shown and sent in a form without giving away its
+    /// id (which is what a cookie proves).
+    pub fn handle(&self) -> String {
+        session_handle(&self.id)
+    }
+}
+
+/// The shown name of a session id: the first 16 hex digits of its SHA-256.
+pub fn session_handle(id: &str) -> String {
+    use sha2::{Digest, Sha256};
+    hex::encode(&Sha256::digest(id.as_bytes())[..8])
+}
+
+/// A user's open sessions (not revoked, expired or idle), most recently used first.
+pub fn list_open(
+    conn: &mut DbConnection,
+    user_id: &str,
+    now: NaiveDateTime,
+    idle: chrono::Duration,
+) -> QueryResult<Vec<OpenSession>> {
+    user_sessions::table
+        .filter(user_sessions::user_id.eq(user_id))
+        .filter(user_sessions::revoked_at.is_null())
+        .filter(user_sessions::expires_at.gt(now))
+        .filter(user_sessions::last_seen_at.gt(now - idle))
+        .order((user_sessions::last_seen_at.desc(), user_sessions::id))
+        .select((
+            user_sessions::id,
+            user_sessions::created_at,
+            user_sessions::last_seen_at,
+            user_sessions::user_agent,
+            user_sessions::client_address,
+        ))
+        .load(conn)
 }
 
 pub fn revoke(conn: &mut DbConnection, session_id: &str, now: NaiveDateTime) -> QueryResult<usize> {
@@ -75,4 +155,63 @@ pub fn revoke_all(
 /// Removes records that can never be used again, so the table does not grow without bound.
 pub fn purge_expired(conn: &mut DbConnection, now: NaiveDateTime) -> QueryResult<usize> {
     diesel::delete(user_sessions::table.filter(user_sessions::expires_at.lt(now))).execute(conn)
+}
+
+/// Which of a user's own sessions to end.
+#[derive(Debug, Clone)]
+pub enum Ending {
+    /// The session with this handle (see [`session_handle`]).
+    One(String),
+    /// Every session but the current one.
+    AllOthers,
+}
+
+/// Ends some of a user's own open sessions (never `current`) and records how many, as the
+/// user. Returns how many ended.
+pub fn end_own(
+    conn: &mut DbConnection,
+    actor: &super::audit::Actor,
+    kind: crate::domain::OrgKind,
+    current: &str,
+    which: Ending,
+    now: NaiveDateTime,
+    idle: chrono::Duration,
+) -> QueryResult<usize> {
+    use super::audit::{self, AuditEvent, Object};
+    use crate::domain::audit::{Action, ObjectKind};
+    conn.transaction(|conn| {
+        let targets: Vec<String> = list_open(conn, &actor.user_id, now, idle)?
+            .into_iter()
+            .filter(|s| s.id != current)
+            .filter(|s| match &which {
+                Ending::One(handle) => &s.handle() == handle,
+                Ending::AllOthers => true,
+            })
+            .map(|s| s.id)
+            .collect();
+        if targets.is_empty() {
+            return Ok(0);
+        }
+        let ended = diesel::update(
+            user_sessions::table
+                .filter(user_sessions::id.eq_any(&targets))
+                .filter(user_sessions::revoked_at.is_null()),
+        )
+        .set(user_sessions::revoked_at.eq(Some(now)))
+        .execute(conn)?;
+        let object = Object {
+            kind: ObjectKind::User,
+            id: &actor.user_id,
+            label: &actor.name,
+        };
+        let event = AuditEvent::by(actor, Action::SessionsEnded, object, now)
+            .values(None, Some(&ended.to_string()));
+        let event = if kind.is_partner() {
+            event
+        } else {
+            event.customer(Some(&actor.organization_id))
+        };
+        audit::append(conn, &event)?;
+        Ok(ended)
+    })
 }

@@ -45,6 +45,12 @@ stored_enum! {
         CustomerUpdated = "customer_updated",
         ImportApplied = "import_applied",
         InvitationWithdrawn = "invitation_withdrawn",
+        /// A wrong password for a known account (new value: the client's address).
+        SignInFailed = "sign_in_failed",
+        /// An account used up its failed attempts and waits (new value: the client's address).
+        SignInThrottled = "sign_in_throttled",
+        /// A user ended other sessions of theirs (new value: how many).
+        SessionsEnded = "sessions_ended",
     }
 }
 
@@ -82,6 +88,9 @@ impl Action {
             Action::CustomerUpdated => "audit-action-customer-updated",
             Action::ImportApplied => "audit-action-import-applied",
             Action::InvitationWithdrawn => "audit-action-invitation-withdrawn",
+            Action::SignInFailed => "audit-action-sign-in-failed",
+            Action::SignInThrottled => "audit-action-sign-in-throttled",
+            Action::SessionsEnded => "audit-action-sessions-ended",
         }
     }
 
@@ -101,6 +110,7 @@ impl Action {
                 Values::SubscriptionStatus
             }
             InvitationWithdrawn => Values::Relationship,
+            SignInFailed | SignInThrottled | SessionsEnded => Values::Names,
             PartnershipRequested
             | PartnershipAccepted
             | PartnershipDeclined

@@ -66,6 +66,7 @@ pub mod invitations;
 pub mod profile;
 pub mod relationships;
 pub mod roles;
+pub mod sign_in_limits;
 pub mod support_contact;
 
 use std::fmt;

@@ -84,7 +84,7 @@ pub async fn submit(
     // the answer says nothing about it until it is right.
     let current_ok = current.chars().count() <= accounts::MAX_PASSWORD_CHARS
         && hasher
-            .verify(stored.password().map(str::to_string), current)
+            .check(stored.password().map(str::to_string), current)
             .await?;
     if !current_ok {
         return refuse(me.viewer, "password-error-current", true);

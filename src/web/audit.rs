@@ -10,7 +10,7 @@ use serde::Deserialize;
 
 use super::render_with_status;
 use crate::auth::{CustomerGlobalAdmin, PartnerAdmin, Viewer};
-use crate::db::audit::{AuditEvent, LogOf, OPERATOR_ACTOR, SYSTEM_ACTOR};
+use crate::db::audit::{AuditEvent, LogOf, ANONYMOUS_ACTOR, OPERATOR_ACTOR, SYSTEM_ACTOR};
 use crate::db::{self, Db};
 use crate::domain::accounts::UserState;
 use crate::domain::audit::{
@@ -147,6 +147,8 @@ fn actor_of(ctx: &Viewer, event: &AuditEvent) -> String {
         ctx.t("audit-system")
     } else if event.actor_user_id.is_none() && event.actor_name == OPERATOR_ACTOR {
         ctx.t("audit-operator")
+    } else if event.actor_user_id.is_none() && event.actor_name == ANONYMOUS_ACTOR {
+        ctx.t("audit-anonymous")
     } else {
         event.actor_name.clone()
     }

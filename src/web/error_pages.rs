@@ -81,7 +81,10 @@ pub async fn render_errors(
     // still shows the signed-in header, so the person can go on from here. Not when the
     // database is the problem: asking it again would only wait for it.
     let known = match known {
-        None if status.is_client_error() => Viewer::load(request.clone()).await.ok(),
+        // Nor for refusals meant to shed load (too many requests, a body too slow).
+        None if status.is_client_error() && !matches!(status.as_u16(), 408 | 429) => {
+            Viewer::load(request.clone()).await.ok()
+        }
         known => known,
     };
     let viewer = match known {

@@ -28,7 +28,10 @@ pub fn safe_next(next: Option<&str>) -> &str {
     }
 }
 
-pub async fn switch(query: web::Query<LanguageQuery>) -> HttpResponse {
+pub async fn switch(
+    query: web::Query<LanguageQuery>,
+    settings: web::Data<crate::config::Settings>,
+) -> HttpResponse {
     let next = safe_next(query.next.as_deref()).to_string();
     let mut response = HttpResponse::SeeOther();
     response.insert_header(("Location", next));
@@ -38,6 +41,7 @@ pub async fn switch(query: web::Query<LanguageQuery>) -> HttpResponse {
                 .path("/")
                 .same_site(SameSite::Lax)
                 .http_only(true)
+                .secure(settings.secure_cookies)
                 .max_age(actix_web::cookie::time::Duration::days(365))
                 .finish(),
         );

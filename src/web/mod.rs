@@ -8,6 +8,7 @@ pub mod confirm;
 pub mod customer_relationships;
 pub mod customers;
 pub mod error_pages;
+pub mod guard;
 pub mod home;
 pub mod imports;
 pub mod indirect_resellers;
@@ -15,6 +16,7 @@ pub mod invitations;
 pub mod language;
 pub mod partner_relationships;
 pub mod request_log;
+pub mod sessions;
 pub mod set_password;
 pub mod sign_in;
 pub mod subscription_admin;
@@ -117,7 +119,9 @@ fn account_routes(cfg: &mut web::ServiceConfig) {
             web::post().to(set_password::submit),
         )
         .route("/account/password", web::get().to(account::show))
-        .route("/account/password", web::post().to(account::submit));
+        .route("/account/password", web::post().to(account::submit))
+        .route(sessions::PATH, web::get().to(sessions::list))
+        .route("/account/sessions/end", web::post().to(sessions::end));
     for base in [users::PARTNER_BASE, users::CUSTOMER_BASE] {
         cfg.route(base, web::get().to(users::list))
             .route(&format!("{base}/new"), web::get().to(users::new_form))
@@ -244,17 +248,16 @@ pub struct NavLink {
 }
 
 /// The address of a page of this site as other people reach it, for links sent by email: the
-/// configured public address, else the request's own.
+/// configured public address, else (only allowed on a loopback address, for local use) the
+/// address this server listens on. Never the `Host`, `X-Forwarded-Host` or `Forwarded` a
+/// client sends: a forged header must not put another site's address in a link.
 pub fn site_link(req: &actix_web::HttpRequest, path: &str) -> String {
     let configured = req
         .app_data::<web::Data<crate::config::Settings>>()
         .and_then(|s| s.public_url.clone());
     match configured {
         Some(base) => format!("{base}{path}"),
-        None => {
-            let info = req.connection_info();
-            format!("{}://{}{path}", info.scheme(), info.host())
-        }
+        None => format!("http://{}{path}", req.app_config().local_addr()),
     }
 }
 

@@ -74,6 +74,8 @@ fn every_message_id_used_in_templates_and_code_exists() {
     let not_messages = [
         "no-store",
         "same-origin",
+        "sec-fetch-site",
+        "x-forwarded-for",
         "support-contacts",
         "x-request-id",
     ];

@@ -186,6 +186,20 @@ impl Browser {
         self.send(req, Some(fields)).await
     }
 
+    /// Posts a form exactly as given, with extra request headers (Origin, Host, …).
+    pub async fn post_with_headers(
+        &self,
+        path: &str,
+        headers: &[(&str, &str)],
+        fields: &[(&str, &str)],
+    ) -> Page {
+        let mut req = self.client.post(self.url(path));
+        for (name, value) in headers {
+            req = req.insert_header((name.to_string(), value.to_string()));
+        }
+        self.send(req, Some(fields)).await
+    }
+
     /// Posts a raw body with a content type.
     pub async fn post_raw(&self, path: &str, content_type: &str, body: Vec<u8>) -> Page {
         let mut req = self

@@ -235,6 +235,8 @@ pub fn empty_sqlite_path() -> String {
 /// A running server on its own database.
 pub struct TestApp {
     pub base: String,
+    /// The server's hashing threads, to count what they computed.
+    pub hasher: actix_web::web::Data<support_contacts::auth::password::PasswordHasher>,
     pub db: Db,
     pub target: DatabaseTarget,
     pub settings: Settings,
@@ -258,6 +260,21 @@ impl TestApp {
         Self::spawn_on(target, Settings::for_tests(), PoolSettings::default())
             .await
             .owning_its_file()
+    }
+
+    /// A server on a copy of the demo world with other settings.
+    pub async fn spawn_with(settings: Settings) -> TestApp {
+        Self::spawn_on(fresh_database(), settings, PoolSettings::default())
+            .await
+            .owning_its_file()
+    }
+
+    /// The address and port the server listens on.
+    pub fn address(&self) -> std::net::SocketAddr {
+        self.base
+            .trim_start_matches("http://")
+            .parse()
+            .expect("the base is an address")
     }
 
     /// Marks the app's SQLite file as made for this test alone.
@@ -292,10 +309,12 @@ impl TestApp {
         let listener = TcpListener::bind("127.0.0.1:0").unwrap();
         let port = listener.local_addr().unwrap().port();
         let state = AppState::new(db.clone(), settings.clone()).unwrap();
+        let hasher = state.hasher.clone();
         let server = serve(listener, state, Some(1)).unwrap();
         actix_web::rt::spawn(server);
         TestApp {
             base: format!("http://127.0.0.1:{port}"),
+            hasher,
             db,
             target,
             settings,
