@@ -11,7 +11,7 @@ use std::pin::Pin;
 use std::sync::{Arc, Mutex};
 use std::task::{Context, Poll};
 
-use actix_web::body::MessageBody;
+use actix_web::body::{EitherBody, MessageBody};
 use actix_web::dev::{Payload, ServiceRequest, ServiceResponse};
 use actix_web::error::PayloadError;
 use actix_web::http::{header, Method};
@@ -199,26 +199,30 @@ fn from_another_site(req: &HttpRequest, public_url: Option<&str>) -> bool {
 pub async fn guard_requests(
     req: ServiceRequest,
     next: Next<impl MessageBody + 'static>,
-) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
+) -> Result<ServiceResponse<EitherBody<impl MessageBody>>, actix_web::Error> {
+    // A refusal is a response (not an error), so the error-page middleware around this one
+    // gives it the localized page.
+    let refuse =
+        |req: ServiceRequest, error: AppError| Ok(req.error_response(error).map_into_right_body());
     let (settings, in_flight) = match (
         req.app_data::<web::Data<Settings>>(),
         req.app_data::<web::Data<Arc<InFlight>>>(),
     ) {
         (Some(s), Some(f)) => (s.clone(), f.get_ref().clone()),
-        _ => return next.call(req).await,
+        _ => return Ok(next.call(req).await?.map_into_left_body()),
     };
     let address = client_address(req.request(), &settings.trusted_proxies);
     req.extensions_mut().insert(ClientAddress(address));
     let Some(_slot) = InFlight::enter(&in_flight, address, settings.max_requests_per_address)
     else {
         tracing::warn!(%address, "too many requests in progress from one address");
-        return Err(AppError::TooMany("error-too-many-requests", 1).into());
+        return refuse(req, AppError::TooMany("error-too-many-requests", 1));
     };
     let mut req = req;
     if !matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS) {
         if from_another_site(req.request(), settings.public_url.as_deref()) {
             tracing::warn!(%address, path = req.path(), "refused a request from another site");
-            return Err(AppError::Forbidden("error-cross-site").into());
+            return refuse(req, AppError::Forbidden("error-cross-site"));
         }
         let body = DeadlineBody {
             inner: req.take_payload(),
@@ -227,7 +231,7 @@ pub async fn guard_requests(
         let boxed: Pin<Box<dyn Stream<Item = Result<Bytes, PayloadError>>>> = Box::pin(body);
         req.set_payload(Payload::from(boxed));
     }
-    next.call(req).await
+    Ok(next.call(req).await?.map_into_left_body())
 }
 
 #[cfg(test)]
