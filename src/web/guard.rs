@@ -138,6 +138,19 @@ pub fn is_body_timeout(e: &actix_web::Error) -> bool {
     }
 }
 
+/// What an upload's read error means for the person: a body that came too slowly is a 408,
+/// anything else a malformed form.
+pub fn upload_error(e: actix_multipart::MultipartError) -> AppError {
+    match e {
+        actix_multipart::MultipartError::Payload(PayloadError::Io(io))
+            if io.get_ref().is_some_and(|inner| inner.is::<BodyTimeout>()) =>
+        {
+            AppError::RequestTimeout
+        }
+        _ => AppError::BadRequest("error-bad-form"),
+    }
+}
+
 /// A request body that ends in an error once its deadline passes.
 struct DeadlineBody {
     inner: Payload,

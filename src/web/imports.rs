@@ -137,7 +137,7 @@ pub async fn upload(
     let mut content: Vec<u8> = Vec::new();
     let mut too_large = false;
     while let Some(field) = payload.next().await {
-        let mut field = field.map_err(|_| AppError::BadRequest("error-bad-form"))?;
+        let mut field = field.map_err(super::guard::upload_error)?;
         let name = field.name().unwrap_or("").to_string();
         if name == "file" {
             file_name = field
@@ -151,7 +151,7 @@ pub async fn upload(
         }
         let mut value: Vec<u8> = Vec::new();
         while let Some(chunk) = field.next().await {
-            let chunk = chunk.map_err(|_| AppError::BadRequest("error-bad-form"))?;
+            let chunk = chunk.map_err(super::guard::upload_error)?;
             if value.len() + chunk.len() > MAX_BYTES {
                 too_large = true;
                 continue;

@@ -330,3 +330,44 @@ async fn a_slow_body_gets_408_and_one_address_cannot_hold_every_connection() {
     }
     assert_eq!(app.browser().get("/sign-in").await.status, 200);
 }
+
+#[actix_web::test]
+async fn an_upload_that_arrives_too_slowly_gets_408_on_the_localized_page() {
+    let app = TestApp::spawn_with(Settings {
+        body_timeout: Duration::from_secs(1),
+        ..Settings::for_tests()
+    })
+    .await;
+    let b = app.signed_in("admin.agent@contoso.example").await;
+    let token = b.get("/customers/import").await.csrf();
+    let cookie = format!("sc_session={}", b.cookie("sc_session").unwrap());
+    let address = app.address();
+    let answer = actix_web::rt::task::spawn_blocking(move || {
+        let mut socket = std::net::TcpStream::connect(address).unwrap();
+        socket
+            .set_read_timeout(Some(Duration::from_secs(10)))
+            .unwrap();
+        let boundary = "slowboundary";
+        let start = format!(
+            "--{boundary}\r\nContent-Disposition: form-data; name=\"csrf_token\"\r\n\r\n{token}\r\n\
+             --{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.csv\"\r\n\
+             Content-Type: text/csv\r\n\r\ncustomer_name,"
+        );
+        let head = format!(
+            "POST /customers/import HTTP/1.1\r\nHost: {address}\r\nCookie: {cookie}\r\nConnection: close\r\n\
+             Content-Type: multipart/form-data; boundary={boundary}\r\nContent-Length: 100000\r\n\r\n"
+        );
+        socket.write_all(head.as_bytes()).unwrap();
+        socket.write_all(start.as_bytes()).unwrap();
+        let mut answer = String::new();
+        let _ = socket.read_to_string(&mut answer);
+        answer
+    })
+    .await
+    .unwrap();
+    assert!(answer.starts_with("HTTP/1.1 408"), "{answer}");
+    assert!(
+        answer.contains("The form took too long to arrive."),
+        "{answer}"
+    );
+}
