@@ -242,6 +242,28 @@ impl Db {
         .await
         .map_err(|e| AppError::Internal(format!("blocking task failed: {e}")))?
     }
+
+    /// Whether a pooled connection answers a query within `within` (the readiness check).
+    /// The work runs on a blocking thread; past `within` the answer is "no" even if that thread
+    /// is still waiting. On SQLite the file must also still be at its path: connections keep
+    /// working on a deleted file, whose changes would be lost.
+    pub async fn check_ready(&self, within: Duration) -> Result<(), String> {
+        let pool = self.pool.clone();
+        let target = self.target.clone();
+        let check = web::block(move || -> Result<(), String> {
+            let mut conn = pool.get_timeout(within).map_err(|e| e.to_string())?;
+            conn.batch_execute("SELECT 1").map_err(|e| e.to_string())?;
+            if let DatabaseTarget::Sqlite { path } = &target {
+                std::fs::metadata(path).map_err(|e| format!("{path}: {e}"))?;
+            }
+            Ok(())
+        });
+        match actix_web::rt::time::timeout(within, check).await {
+            Ok(Ok(answer)) => answer,
+            Ok(Err(e)) => Err(format!("blocking task failed: {e}")),
+            Err(_) => Err(format!("no answer within {within:?}")),
+        }
+    }
 }
 
 /// Applies the embedded migrations of the connection's backend; returns how many ran.

@@ -8,6 +8,7 @@ pub mod confirm;
 pub mod customer_relationships;
 pub mod customers;
 pub mod error_pages;
+pub mod health;
 pub mod home;
 pub mod imports;
 pub mod indirect_resellers;

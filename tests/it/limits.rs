@@ -1,1 +1,128 @@
 //! Limits and failures: caps per organization, a busy database, durability, health checks, profile input.
+
+use std::time::Duration;
+
+use support_contacts::config::Settings;
+use support_contacts::db::{DatabaseTarget, PoolSettings};
+
+use crate::helpers::*;
+
+/// What every health answer shares: plain text, no cookie, the security headers.
+fn assert_probe_answer(page: &Page, status: u16, text: &str) {
+    assert_eq!(page.status, status, "{}", page.body);
+    assert_eq!(page.body, text);
+    assert_eq!(
+        page.header("content-type"),
+        Some("text/plain; charset=utf-8")
+    );
+    assert!(page.header("set-cookie").is_none(), "{:?}", page.headers);
+    assert!(page
+        .header("content-security-policy")
+        .is_some_and(|v| v.contains("frame-ancestors 'none'")));
+    assert_eq!(page.header("x-content-type-options"), Some("nosniff"));
+}
+
+#[actix_web::test]
+async fn health_checks_answer_in_plain_text_without_a_session() {
+    let app = TestApp::spawn().await;
+    let anonymous = app.browser();
+    assert_probe_answer(&anonymous.get("/healthz").await, 200, "ok");
+    assert_probe_answer(&anonymous.get("/readyz").await, 200, "ready");
+    // A signed-in browser's cookie is neither renewed nor replaced.
+    let signed_in = app.signed_in("helpdesk@contoso.example").await;
+    assert_probe_answer(&signed_in.get("/healthz").await, 200, "ok");
+    assert_probe_answer(&signed_in.get("/readyz").await, 200, "ready");
+}
+
+/// `/readyz` before and after the database goes away; `/healthz` stays "ok" throughout.
+async fn assert_ready_then_not(app: &TestApp, take_database_away: impl FnOnce()) {
+    let b = app.browser();
+    assert_probe_answer(&b.get("/readyz").await, 200, "ready");
+    take_database_away();
+    let started = std::time::Instant::now();
+    let down = b.get("/readyz").await;
+    assert_probe_answer(&down, 503, "not ready");
+    assert!(down.header("retry-after").is_some());
+    assert!(
+        started.elapsed() < Duration::from_secs(5),
+        "answered within the timeout: {:?}",
+        started.elapsed()
+    );
+    assert_probe_answer(&b.get("/healthz").await, 200, "ok");
+}
+
+#[actix_web::test]
+async fn readyz_says_not_ready_when_the_database_is_gone_on_both_backends() {
+    // SQLite: the file is deleted under the running app.
+    let target = fresh_sqlite_database();
+    let DatabaseTarget::Sqlite { path } = target.clone() else {
+        unreachable!()
+    };
+    let app = TestApp::spawn_on(target, Settings::for_tests(), PoolSettings::default()).await;
+    assert_ready_then_not(&app, || {
+        for suffix in ["", "-wal", "-shm"] {
+            let _ = std::fs::remove_file(format!("{path}{suffix}"));
+        }
+    })
+    .await;
+    // PostgreSQL: the database is dropped (its connections cut).
+    let Some(server) = available_postgres() else {
+        return;
+    };
+    let target = fresh_postgres_database(&server);
+    let DatabaseTarget::Postgres { url } = &target else {
+        unreachable!()
+    };
+    let name = url.rsplit('/').next().unwrap().to_string();
+    let pool = PoolSettings {
+        connect_timeout: Duration::from_secs(1),
+        ..PoolSettings::default()
+    };
+    let app = TestApp::spawn_on(target.clone(), Settings::for_tests(), pool).await;
+    assert_ready_then_not(&app, || {
+        pg_admin(&server, &format!("DROP DATABASE {name} WITH (FORCE)"))
+    })
+    .await;
+}
+
+#[actix_web::test]
+async fn health_checks_are_left_out_of_the_request_log_at_info_level() {
+    use actix_web::middleware::from_fn;
+    use actix_web::{test, web, App, HttpResponse};
+    use std::sync::{Arc, Mutex};
+
+    #[derive(Clone, Default)]
+    struct Captured(Arc<Mutex<Vec<u8>>>);
+    impl std::io::Write for Captured {
+        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+            self.0.lock().unwrap().extend_from_slice(buf);
+            Ok(buf.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+    let captured = Captured::default();
+    let writer = captured.clone();
+    let subscriber = tracing_subscriber::fmt()
+        .with_max_level(tracing::Level::INFO)
+        .with_writer(move || writer.clone())
+        .with_ansi(false)
+        .finish();
+    let _default = tracing::subscriber::set_default(subscriber);
+    let app = test::init_service(
+        App::new()
+            .route("/healthz", web::get().to(HttpResponse::Ok))
+            .route("/readyz", web::get().to(HttpResponse::Ok))
+            .route("/customers", web::get().to(HttpResponse::Ok))
+            .wrap(from_fn(support_contacts::web::request_log::log_requests)),
+    )
+    .await;
+    for path in ["/healthz", "/readyz", "/customers"] {
+        let res = test::call_service(&app, test::TestRequest::get().uri(path).to_request()).await;
+        assert_eq!(res.status(), 200);
+    }
+    let log = String::from_utf8(captured.0.lock().unwrap().clone()).unwrap();
+    assert!(log.contains("path=/customers"), "{log}");
+    assert!(!log.contains("healthz") && !log.contains("readyz"), "{log}");
+}
