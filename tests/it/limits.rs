@@ -126,3 +126,52 @@ async fn health_checks_are_left_out_of_the_request_log_at_info_level() {
     assert!(log.contains("path=/customers"), "{log}");
     assert!(!log.contains("healthz") && !log.contains("readyz"), "{log}");
 }
+
+/// SQLite-specific, so it runs on a SQLite file whatever backend the suite uses (PostgreSQL has
+/// no busy file: its writers wait on row locks up to the statement timeout).
+#[actix_web::test]
+async fn a_busy_sqlite_file_gives_the_localized_try_again_page_not_an_error() {
+    use diesel::connection::SimpleConnection;
+    use diesel::Connection;
+
+    let target = fresh_sqlite_database();
+    let DatabaseTarget::Sqlite { path } = target.clone() else {
+        unreachable!()
+    };
+    let pool = PoolSettings {
+        statement_timeout: Duration::from_secs(1),
+        ..PoolSettings::default()
+    };
+    let app = TestApp::spawn_on(target, Settings::for_tests(), pool).await;
+    let b = app.signed_in("admin.agent@contoso.example").await;
+    b.set_cookie("lang", "ja-JP");
+    let form = b.get("/support-profile").await;
+    let fields = [
+        ("csrf_token", form.csrf()),
+        ("email", "help@contoso.example".to_string()),
+        ("phone", "+1 425 555 0100".to_string()),
+        ("website", "https://help.contoso.example/".to_string()),
+    ];
+    let fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    // Another process holds the write lock longer than the app's busy timeout.
+    let mut other = diesel::SqliteConnection::establish(&path).unwrap();
+    other.batch_execute("BEGIN IMMEDIATE").unwrap();
+    let busy = b.post("/support-profile", &fields).await;
+    assert_eq!(busy.status, 503, "{}", busy.main_text());
+    assert!(busy.header("retry-after").is_some());
+    assert_eq!(busy.html_lang(), Some("ja-JP"));
+    assert!(
+        busy.main_text()
+            .contains("サービスは一時的に利用できません。"),
+        "{}",
+        busy.main_text()
+    );
+    assert!(
+        !busy.body.contains("locked"),
+        "no database text on the page"
+    );
+    // The lock goes away: the same form is saved.
+    other.batch_execute("ROLLBACK").unwrap();
+    let saved = b.post("/support-profile", &fields).await;
+    assert_eq!(saved.status, 303, "{}", saved.main_text());
+}
