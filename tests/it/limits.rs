@@ -175,3 +175,88 @@ async fn a_busy_sqlite_file_gives_the_localized_try_again_page_not_an_error() {
     let saved = b.post("/support-profile", &fields).await;
     assert_eq!(saved.status, 303, "{}", saved.main_text());
 }
+
+async fn save_profile(b: &Browser, email: &str, phone: &str, website: &str) -> Page {
+    b.submit(
+        "/support-profile",
+        "/support-profile",
+        &[("email", email), ("phone", phone), ("website", website)],
+    )
+    .await
+}
+
+#[actix_web::test]
+async fn profile_details_with_line_breaks_or_tabs_are_refused_in_the_users_language() {
+    let app = TestApp::spawn().await;
+    let b = app.signed_in("admin.agent@contoso.example").await;
+    b.set_cookie("lang", "zh-TW");
+    let page = save_profile(
+        &b,
+        "help@contoso.example\r\nbcc: x@evil.example",
+        "+1 425\t555 0100",
+        "https://help.contoso.example/\r\nSet-Cookie: x=1",
+    )
+    .await;
+    assert_eq!(page.status, 422, "{}", page.main_text());
+    assert_eq!(
+        page.main_text()
+            .matches("請移除換行字元、定位字元和其他控制字元。")
+            .count(),
+        3,
+        "{}",
+        page.main_text()
+    );
+    let stored = b.get("/support-profile").await;
+    assert_eq!(
+        stored.input_value("website").as_deref(),
+        Some("https://support.contoso.example")
+    );
+}
+
+#[actix_web::test]
+async fn the_website_is_stored_normalized_and_emails_cannot_smuggle_mail_headers() {
+    let app = TestApp::spawn().await;
+    let b = app.signed_in("admin.agent@contoso.example").await;
+    // An address with quotes and angle brackets is refused, whatever a mailto link would do.
+    let page = save_profile(
+        &b,
+        "a\"<b>?bcc=x@evil.example",
+        "+1 425 555 0100",
+        "https://help.contoso.example/",
+    )
+    .await;
+    assert_eq!(page.status, 422);
+    assert!(page
+        .main_text()
+        .contains("Enter an email address like support@example.com."));
+    // An unusual but valid address is kept; the website is stored as the URL parser writes it.
+    let saved = save_profile(
+        &b,
+        "o'brien+support@example.com",
+        "+1 425 555 0100",
+        "https://Help.CONTOSO.example/Partners Page",
+    )
+    .await;
+    assert_eq!(saved.status, 303, "{}", saved.main_text());
+    let stored = b.get("/support-profile").await;
+    assert_eq!(
+        stored.input_value("website").as_deref(),
+        Some("https://help.contoso.example/Partners%20Page")
+    );
+    assert_eq!(
+        stored.input_value("email").as_deref(),
+        Some("o'brien+support@example.com")
+    );
+    let customer = app.signed_in("admin@adatum.example").await;
+    let support = customer.get("/admin/support").await;
+    assert!(
+        support
+            .body
+            .contains("href=\"mailto:o%27brien%2Bsupport@example.com\""),
+        "{}",
+        support.body
+    );
+    assert!(support
+        .body
+        .contains("href=\"https://help.contoso.example/Partners%20Page\""));
+}
