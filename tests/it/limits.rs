@@ -3,7 +3,7 @@
 use std::time::Duration;
 
 use support_contacts::config::Settings;
-use support_contacts::db::{DatabaseTarget, PoolSettings};
+use support_contacts::db::{DatabaseTarget, Db, PoolSettings, SqliteSynchronous};
 
 use crate::helpers::*;
 
@@ -259,4 +259,48 @@ async fn the_website_is_stored_normalized_and_emails_cannot_smuggle_mail_headers
     assert!(support
         .body
         .contains("href=\"https://help.contoso.example/Partners%20Page\""));
+}
+
+/// Every SQLite connection of a pool: `PRAGMA synchronous` (1 NORMAL, 2 FULL).
+fn synchronous_of_two_connections(synchronous: SqliteSynchronous) -> [i32; 2] {
+    use diesel::prelude::*;
+    #[derive(QueryableByName)]
+    struct Pragma {
+        #[diesel(sql_type = diesel::sql_types::Integer)]
+        synchronous: i32,
+    }
+    let pool = PoolSettings {
+        sqlite_synchronous: synchronous,
+        ..PoolSettings::default()
+    };
+    let db = Db::connect(
+        DatabaseTarget::Sqlite {
+            path: empty_sqlite_path(),
+        },
+        &pool,
+    )
+    .unwrap();
+    // Two at once, so the second is not the first one back from the pool.
+    let mut first = db.conn().unwrap();
+    let mut second = db.conn().unwrap();
+    let read = |conn: &mut support_contacts::db::DbConnection| {
+        diesel::sql_query("PRAGMA synchronous")
+            .get_result::<Pragma>(conn)
+            .unwrap()
+            .synchronous
+    };
+    [read(&mut first), read(&mut second)]
+}
+
+/// SQLite-specific: runs on SQLite files whatever backend the suite uses.
+#[test]
+fn sqlite_syncs_each_commit_only_when_full_is_configured() {
+    assert_eq!(
+        synchronous_of_two_connections(SqliteSynchronous::default()),
+        [1, 1]
+    );
+    assert_eq!(
+        synchronous_of_two_connections(SqliteSynchronous::Full),
+        [2, 2]
+    );
 }
