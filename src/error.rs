@@ -109,6 +109,12 @@ impl From<diesel::result::Error> for AppError {
     }
 }
 
+impl From<crate::domain::limits::CapReached> for AppError {
+    fn from(cap: crate::domain::limits::CapReached) -> Self {
+        AppError::TooMany(cap.message_id, cap.retry_after_secs)
+    }
+}
+
 /// SQLite's answer when another connection held the write lock for longer than the busy
 /// timeout (SQLITE_BUSY, SQLITE_LOCKED): the database is there but cannot take the change now,
 /// so the user is told to try again (503), not that something broke. A failed COMMIT counts

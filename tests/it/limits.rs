@@ -304,3 +304,136 @@ fn sqlite_syncs_each_commit_only_when_full_is_configured() {
         [2, 2]
     );
 }
+
+/// Who `email` is, as the author of changes made directly through `db/`.
+fn actor_of(app: &TestApp, email: &str) -> support_contacts::db::audit::Actor {
+    let user = support_contacts::db::users::find_by_email(&mut app.conn(), email)
+        .unwrap()
+        .unwrap();
+    support_contacts::db::audit::Actor {
+        user_id: user.id,
+        name: user.display_name,
+        organization_id: user.organization_id,
+    }
+}
+
+fn new_token() -> String {
+    format!(
+        "{}{}",
+        uuid::Uuid::new_v4().simple(),
+        uuid::Uuid::new_v4().simple()
+    )
+}
+
+/// The wait a 429 asks for: nearly the hour, since the first of the hour's rows was just made.
+fn assert_retry_after_about_an_hour(page: &Page) {
+    let secs: u64 = page.header("retry-after").unwrap().parse().unwrap();
+    assert!((3500..=3600).contains(&secs), "{secs}");
+}
+
+#[actix_web::test]
+async fn the_51st_relationship_request_in_an_hour_is_refused_and_other_organizations_go_on() {
+    use support_contacts::db::invitations::{self, NewInvitation};
+    use support_contacts::domain::invitations::InvitationKind;
+
+    let app = TestApp::spawn().await;
+    let contoso = actor_of(&app, "admin.agent@contoso.example");
+    for _ in 0..50 {
+        let new = NewInvitation {
+            kind: InvitationKind::CustomerRelationship,
+            target: None,
+            delegated_admin: false,
+        };
+        invitations::create(&mut app.conn(), &contoso, &new, &new_token()).unwrap();
+    }
+    let b = app.signed_in("admin.agent@contoso.example").await;
+    b.set_cookie("lang", "ja-JP");
+    let refused = b
+        .submit("/relationship-requests", "/relationship-requests", &[])
+        .await;
+    assert_eq!(refused.status, 429, "{}", refused.main_text());
+    assert_retry_after_about_an_hour(&refused);
+    let text = refused.main_text();
+    assert!(
+        text.contains("組織が 1 時間に送信できる関係の要求の上限に達しました。"),
+        "{text}"
+    );
+    assert!(text.contains("分後にもう一度お試しください。"), "{text}");
+    // Another organization is not held back by Contoso's hour.
+    let fabrikam = app.signed_in("admin.agent@fabrikam.example").await;
+    let sent = fabrikam
+        .submit("/relationship-requests", "/relationship-requests", &[])
+        .await;
+    assert_eq!(sent.status, 200, "{}", sent.main_text());
+    assert!(sent.body.contains("/invitations/"), "a link is shown");
+    let since = support_contacts::db::now() - chrono::Duration::hours(1);
+    assert_eq!(
+        invitations::made_since(&mut app.conn(), &contoso.organization_id, since)
+            .unwrap()
+            .count,
+        50,
+        "the refused request made nothing"
+    );
+}
+
+#[actix_web::test]
+async fn the_51st_new_user_in_an_hour_is_refused_and_other_organizations_go_on() {
+    use support_contacts::domain::roles::Role;
+    use support_contacts::domain::OrgKind;
+
+    let app = TestApp::spawn().await;
+    let contoso = actor_of(&app, "global.admin@contoso.example");
+    for i in 0..50 {
+        support_contacts::db::users::add(
+            &mut app.conn(),
+            &contoso,
+            OrgKind::IndirectProvider,
+            &format!("new.{i}@contoso.example"),
+            &format!("New {i}"),
+            Role::HelpdeskAgent,
+            &new_token(),
+        )
+        .unwrap();
+    }
+    let b = app.signed_in("global.admin@contoso.example").await;
+    let refused = b
+        .submit(
+            "/users/new",
+            "/users/new",
+            &[
+                ("email", "one.more@contoso.example"),
+                ("name", "One More"),
+                ("role", "helpdesk_agent"),
+            ],
+        )
+        .await;
+    assert_eq!(refused.status, 429, "{}", refused.main_text());
+    assert_retry_after_about_an_hour(&refused);
+    let text = refused.main_text();
+    assert!(
+        text.contains("Your organization has added as many users as it may in one hour."),
+        "{text}"
+    );
+    assert!(text.contains("Try again in 60 minutes."), "{text}");
+    assert!(support_contacts::db::users::find_by_email(
+        &mut app.conn(),
+        "one.more@contoso.example"
+    )
+    .unwrap()
+    .is_none());
+    // A customer's Global admin adds users as before.
+    let adatum = app.signed_in("admin@adatum.example").await;
+    let added = adatum
+        .submit(
+            "/admin/users/new",
+            "/admin/users/new",
+            &[
+                ("email", "new@adatum.example"),
+                ("name", "New Adatum"),
+                ("role", "customer_user"),
+            ],
+        )
+        .await;
+    assert_eq!(added.status, 200, "{}", added.main_text());
+    assert!(added.body.contains("/set-password/"), "a link is shown");
+}
