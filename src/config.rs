@@ -4,7 +4,7 @@ use std::time::Duration;
 
 use clap::{Args, Parser, Subcommand};
 
-use crate::db::{DatabaseTarget, PoolSettings};
+use crate::db::{DatabaseTarget, PoolSettings, SqliteSynchronous};
 
 /// support-contacts: designate which reseller gives technical support for each of a customer's
 /// subscriptions, and show customers who their support contact is.
@@ -126,6 +126,10 @@ pub struct DatabaseArgs {
     /// Seconds a statement may run (PostgreSQL statement_timeout; SQLite busy timeout).
     #[arg(long, env = "DATABASE_STATEMENT_TIMEOUT", default_value_t = 10)]
     pub statement_timeout: u64,
+    /// SQLite only: normal syncs at checkpoints (a power cut may lose the last commits, never
+    /// corrupts); full syncs every commit (slower writes).
+    #[arg(long, env = "SQLITE_SYNCHRONOUS", value_enum, default_value_t = SqliteSynchronous::Normal)]
+    pub sqlite_synchronous: SqliteSynchronous,
 }
 
 impl DatabaseArgs {
@@ -138,6 +142,7 @@ impl DatabaseArgs {
             max_size: self.pool_size.max(1),
             connect_timeout: Duration::from_secs(self.connect_timeout.max(1)),
             statement_timeout: Duration::from_secs(self.statement_timeout.max(1)),
+            sqlite_synchronous: self.sqlite_synchronous,
         }
     }
 }
@@ -351,6 +356,23 @@ mod tests {
         );
         assert!(parse_public_url("ftp://x.example").is_err());
         assert!(parse_public_url("support.example.com").is_err());
+    }
+
+    #[test]
+    fn sqlite_synchronous_is_normal_unless_full_is_asked_for() {
+        let synchronous = |args: &[&str]| {
+            let cli = Cli::try_parse_from([&["support-contacts", "migrate"], args].concat())?;
+            let Command::Migrate(db) = cli.command else {
+                unreachable!()
+            };
+            Ok::<_, clap::Error>(db.pool_settings().sqlite_synchronous)
+        };
+        assert_eq!(synchronous(&[]).unwrap(), SqliteSynchronous::Normal);
+        assert_eq!(
+            synchronous(&["--sqlite-synchronous", "full"]).unwrap(),
+            SqliteSynchronous::Full
+        );
+        assert!(synchronous(&["--sqlite-synchronous", "off"]).is_err());
     }
 
     #[test]

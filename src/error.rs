@@ -109,8 +109,37 @@ impl From<diesel::result::Error> for AppError {
                 DatabaseErrorKind::ClosedConnection | DatabaseErrorKind::UnableToSendCommand,
                 info,
             ) => AppError::Unavailable(info.message().to_string()),
+            busy if is_busy(&busy) => AppError::Unavailable(busy.to_string()),
             other => AppError::Internal(other.to_string()),
         }
+    }
+}
+
+impl From<crate::domain::limits::CapReached> for AppError {
+    fn from(cap: crate::domain::limits::CapReached) -> Self {
+        AppError::TooMany(cap.message_id, cap.retry_after_secs)
+    }
+}
+
+/// SQLite's answer when another connection held the write lock for longer than the busy
+/// timeout (SQLITE_BUSY, SQLITE_LOCKED): the database is there but cannot take the change now,
+/// so the user is told to try again (503), not that something broke. A failed COMMIT counts
+/// by its own cause.
+fn is_busy(e: &diesel::result::Error) -> bool {
+    use diesel::result::Error;
+    match e {
+        Error::DatabaseError(_, info) => {
+            let message = info.message().to_ascii_lowercase();
+            [
+                "database is locked",
+                "database is busy",
+                "database table is locked",
+            ]
+            .iter()
+            .any(|m| message.contains(m))
+        }
+        Error::RollbackErrorOnCommit { commit_error, .. } => is_busy(commit_error),
+        _ => false,
     }
 }
 
@@ -151,5 +180,40 @@ impl ResponseError for AppError {
             }
             other => HttpResponse::build(other.status_code()).finish(),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use diesel::result::{DatabaseErrorKind, Error};
+
+    fn database_error(message: &str) -> Error {
+        Error::DatabaseError(DatabaseErrorKind::Unknown, Box::new(message.to_string()))
+    }
+
+    #[test]
+    fn a_busy_database_is_unavailable_not_an_internal_error() {
+        for message in ["database is locked", "database is busy"] {
+            assert!(
+                matches!(
+                    AppError::from(database_error(message)),
+                    AppError::Unavailable(_)
+                ),
+                "{message}"
+            );
+        }
+        let failed_commit = Error::RollbackErrorOnCommit {
+            rollback_error: Box::new(Error::BrokenTransactionManager),
+            commit_error: Box::new(database_error("database is locked")),
+        };
+        assert!(matches!(
+            AppError::from(failed_commit),
+            AppError::Unavailable(_)
+        ));
+        assert!(matches!(
+            AppError::from(database_error("no such table: x")),
+            AppError::Internal(_)
+        ));
     }
 }

@@ -13,6 +13,8 @@ use crate::domain::audit::{Action, ObjectKind, RelationshipValue};
 use crate::domain::invitations::{
     self as rules, InvitationFacts, InvitationKind, InvitationProblem, InvitationStatus, Responder,
 };
+use crate::domain::limits::{self, CapReached, Recent};
+use crate::error::AppError;
 
 #[derive(Debug, Clone, Queryable, Selectable)]
 #[diesel(table_name = invitations)]
@@ -62,16 +64,61 @@ pub struct NewInvitation<'a> {
     pub delegated_admin: bool,
 }
 
+/// Why an invitation was not made.
+#[derive(Debug)]
+pub enum CreateError {
+    /// The organization sent as many as it may this hour.
+    Capped(CapReached),
+    Database(diesel::result::Error),
+}
+
+impl From<diesel::result::Error> for CreateError {
+    fn from(e: diesel::result::Error) -> Self {
+        CreateError::Database(e)
+    }
+}
+
+impl From<CreateError> for AppError {
+    fn from(e: CreateError) -> Self {
+        match e {
+            CreateError::Capped(cap) => cap.into(),
+            CreateError::Database(e) => e.into(),
+        }
+    }
+}
+
+/// How many invitations an organization made after `since`, and when the oldest of them.
+pub fn made_since(
+    conn: &mut DbConnection,
+    organization_id: &str,
+    since: NaiveDateTime,
+) -> QueryResult<Recent> {
+    let (count, oldest) = invitations::table
+        .filter(invitations::inviting_organization_id.eq(organization_id))
+        .filter(invitations::created_at.gt(since))
+        .select((
+            diesel::dsl::count_star(),
+            diesel::dsl::min(invitations::created_at),
+        ))
+        .first::<(i64, Option<NaiveDateTime>)>(conn)?;
+    Ok(Recent { count, oldest })
+}
+
 /// Stores an invitation with the hash of `token` and records the request, together. The
-/// actor's organization is the one that asks.
+/// actor's organization is the one that asks, within its hourly cap (counted under its lock,
+/// so simultaneous requests cannot pass it together).
 pub fn create(
     conn: &mut DbConnection,
     actor: &Actor,
     new: &NewInvitation<'_>,
     token: &str,
-) -> QueryResult<Invitation> {
+) -> Result<Invitation, CreateError> {
     conn.transaction(|conn| {
+        super::organizations::lock(conn, &actor.organization_id)?;
         let now = super::now();
+        let cap = limits::RELATIONSHIP_INVITATIONS;
+        let recent = made_since(conn, &actor.organization_id, cap.window_start(now))?;
+        cap.check(recent, now).map_err(CreateError::Capped)?;
         let id = crate::domain::new_id();
         let delegated_admin =
             new.kind == InvitationKind::CustomerRelationship && new.delegated_admin;

@@ -84,12 +84,33 @@ impl DatabaseTarget {
     }
 }
 
+/// How SQLite makes a commit durable (`PRAGMA synchronous`), on every connection.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum SqliteSynchronous {
+    /// In WAL mode: syncs at checkpoints, not at each commit. A power cut (not a crash of the
+    /// process) may lose the last commits; the file is never corrupted. Faster writes.
+    #[default]
+    Normal,
+    /// Syncs the WAL at each commit: a committed change survives a power cut. Slower writes.
+    Full,
+}
+
+impl SqliteSynchronous {
+    fn pragma_value(self) -> &'static str {
+        match self {
+            SqliteSynchronous::Normal => "NORMAL",
+            SqliteSynchronous::Full => "FULL",
+        }
+    }
+}
+
 /// Pool and connection settings.
 #[derive(Debug, Clone)]
 pub struct PoolSettings {
     pub max_size: u32,
     pub connect_timeout: Duration,
     pub statement_timeout: Duration,
+    pub sqlite_synchronous: SqliteSynchronous,
 }
 
 impl Default for PoolSettings {
@@ -98,6 +119,7 @@ impl Default for PoolSettings {
             max_size: 8,
             connect_timeout: Duration::from_secs(5),
             statement_timeout: Duration::from_secs(10),
+            sqlite_synchronous: SqliteSynchronous::default(),
         }
     }
 }
@@ -106,6 +128,7 @@ impl Default for PoolSettings {
 pub struct Manager {
     target: DatabaseTarget,
     statement_timeout: Duration,
+    sqlite_synchronous: SqliteSynchronous,
 }
 
 impl Manager {
@@ -118,8 +141,9 @@ impl Manager {
                 let busy_ms = self.statement_timeout.as_millis().max(1000);
                 // busy_timeout first, so the other settings wait for a busy file too; the
                 // journal mode (WAL) was set once when the pool was made.
+                let synchronous = self.sqlite_synchronous.pragma_value();
                 conn.batch_execute(&format!(
-                    "PRAGMA busy_timeout = {busy_ms}; PRAGMA synchronous = NORMAL; \
+                    "PRAGMA busy_timeout = {busy_ms}; PRAGMA synchronous = {synchronous}; \
                      PRAGMA foreign_keys = ON;"
                 ))
                 .map_err(Error::QueryError)?;
@@ -195,6 +219,7 @@ impl Db {
         let manager = Manager {
             target: target.clone(),
             statement_timeout: settings.statement_timeout,
+            sqlite_synchronous: settings.sqlite_synchronous,
         };
         let pool = Pool::builder()
             .max_size(settings.max_size)
@@ -242,6 +267,28 @@ impl Db {
         })
         .await
         .map_err(|e| AppError::Internal(format!("blocking task failed: {e}")))?
+    }
+
+    /// Whether a pooled connection answers a query within `within` (the readiness check).
+    /// The work runs on a blocking thread; past `within` the answer is "no" even if that thread
+    /// is still waiting. On SQLite the file must also still be at its path: connections keep
+    /// working on a deleted file, whose changes would be lost.
+    pub async fn check_ready(&self, within: Duration) -> Result<(), String> {
+        let pool = self.pool.clone();
+        let target = self.target.clone();
+        let check = web::block(move || -> Result<(), String> {
+            let mut conn = pool.get_timeout(within).map_err(|e| e.to_string())?;
+            conn.batch_execute("SELECT 1").map_err(|e| e.to_string())?;
+            if let DatabaseTarget::Sqlite { path } = &target {
+                std::fs::metadata(path).map_err(|e| format!("{path}: {e}"))?;
+            }
+            Ok(())
+        });
+        match actix_web::rt::time::timeout(within, check).await {
+            Ok(Ok(answer)) => answer,
+            Ok(Err(e)) => Err(format!("blocking task failed: {e}")),
+            Err(_) => Err(format!("no answer within {within:?}")),
+        }
     }
 }
 

@@ -12,6 +12,7 @@ use super::DbConnection;
 use crate::domain::accounts::{check_link, LinkProblem, LinkPurpose, LinkStatus};
 use crate::domain::audit::Action;
 use crate::domain::invitations::{is_well_formed_token, token_hash};
+use crate::domain::limits::Recent;
 use crate::domain::OrgKind;
 
 #[derive(Debug, Clone, Queryable, Selectable)]
@@ -39,6 +40,26 @@ pub fn replace_pending(conn: &mut DbConnection, user_id: &str) -> QueryResult<us
     )
     .set(password_links::status.eq(LinkStatus::Replaced.as_str()))
     .execute(conn)
+}
+
+/// How many new users' links (invitations to set a first password) the organization's users
+/// got after `since`, and when the oldest of them was made.
+pub fn new_user_links_since(
+    conn: &mut DbConnection,
+    organization_id: &str,
+    since: NaiveDateTime,
+) -> QueryResult<Recent> {
+    let (count, oldest) = password_links::table
+        .inner_join(users::table)
+        .filter(users::organization_id.eq(organization_id))
+        .filter(password_links::purpose.eq(LinkPurpose::NewUser.as_str()))
+        .filter(password_links::created_at.gt(since))
+        .select((
+            diesel::dsl::count_star(),
+            diesel::dsl::min(password_links::created_at),
+        ))
+        .first::<(i64, Option<NaiveDateTime>)>(conn)?;
+    Ok(Recent { count, oldest })
 }
 
 /// Stores a new link for `user` with the hash of `token`, replacing the user's older links, and

@@ -158,6 +158,8 @@ pub fn set_password_hash(conn: &mut DbConnection, user_id: &str, hash: &str) -> 
 pub enum ChangeError {
     /// The rule refused it; the Fluent id says why.
     Refused(&'static str),
+    /// The organization added as many users as it may this hour.
+    Capped(crate::domain::limits::CapReached),
     Database(diesel::result::Error),
 }
 
@@ -257,7 +259,8 @@ pub fn user_event(
 }
 
 /// Adds a user (without a password) to the actor's organization with a set-password link for
-/// `token`, and records both. Refuses an email that another user has.
+/// `token`, and records both. Refuses an email that another user has, and a user past the
+/// organization's hourly cap of new users (counted under its lock).
 pub fn add(
     conn: &mut DbConnection,
     actor: &Actor,
@@ -268,10 +271,18 @@ pub fn add(
     token: &str,
 ) -> Result<(User, NaiveDateTime), ChangeError> {
     conn.transaction(|conn| {
+        super::organizations::lock(conn, &actor.organization_id)?;
         if find_by_email(conn, email)?.is_some() {
             return Err(ChangeError::Refused("validation-email-taken"));
         }
         let now = super::now();
+        let cap = crate::domain::limits::USER_INVITATIONS;
+        let recent = super::password_links::new_user_links_since(
+            conn,
+            &actor.organization_id,
+            cap.window_start(now),
+        )?;
+        cap.check(recent, now).map_err(ChangeError::Capped)?;
         let id = crate::domain::new_id();
         insert(
             conn,

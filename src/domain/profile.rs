@@ -1,5 +1,7 @@
 //! A partner's support profile (the details customers see) and how it is validated.
 
+use super::accounts;
+
 /// What a user typed into the support profile form.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ProfileInput {
@@ -30,51 +32,35 @@ impl ProfileErrors {
     }
 }
 
+/// Checks the form and returns what to store: the email as sign-in would store it (one rule for
+/// every address, see [`accounts::check_email`]), the phone as typed (trimmed), the website as the URL
+/// parser writes it (so what is stored is what a browser would follow).
 pub fn validate(input: &ProfileInput) -> Result<SupportProfile, ProfileErrors> {
-    let email = input.email.trim();
-    let phone = input.phone.trim();
-    let website = input.website.trim();
-    let errors = ProfileErrors {
-        email: check_email(email).err(),
-        phone: check_phone(phone).err(),
-        website: check_website(website).err(),
-    };
-    if errors.is_empty() {
-        Ok(SupportProfile {
-            email: email.to_string(),
-            phone: phone.to_string(),
-            website: website.to_string(),
-        })
-    } else {
-        Err(errors)
+    let email = without_control(input.email.trim()).and_then(accounts::check_email);
+    let phone = without_control(input.phone.trim()).and_then(check_phone);
+    let website = without_control(input.website.trim()).and_then(check_website);
+    match (email, phone, website) {
+        (Ok(email), Ok(()), Ok(website)) => Ok(SupportProfile {
+            email,
+            phone: input.phone.trim().to_string(),
+            website,
+        }),
+        (email, phone, website) => Err(ProfileErrors {
+            email: email.err(),
+            phone: phone.err(),
+            website: website.err(),
+        }),
     }
 }
 
-fn check_email(email: &str) -> Result<(), &'static str> {
-    if email.is_empty() {
-        return Err("validation-email-required");
-    }
-    let well_formed = email.len() <= 254
-        && !email.chars().any(|c| c.is_whitespace() || c.is_control())
-        && match email.split_once('@') {
-            Some((local, domain)) => {
-                !local.is_empty()
-                    && local.len() <= 64
-                    && !domain.contains('@')
-                    && domain.contains('.')
-                    && !domain.starts_with('.')
-                    && !domain.ends_with('.')
-                    && !domain.contains("..")
-                    && domain
-                        .chars()
-                        .all(|c| c.is_alphanumeric() || c == '-' || c == '.')
-            }
-            None => false,
-        };
-    if well_formed {
-        Ok(())
+/// Line breaks, tabs and other control characters have no place in a contact detail: a browser
+/// or the URL parser would drop or act on them, so what customers see would differ from what
+/// was checked.
+fn without_control(field: &str) -> Result<&str, &'static str> {
+    if field.chars().any(char::is_control) {
+        Err("validation-control-characters")
     } else {
-        Err("validation-email-invalid")
+        Ok(field)
     }
 }
 
@@ -94,14 +80,16 @@ fn check_phone(phone: &str) -> Result<(), &'static str> {
     }
 }
 
-fn check_website(website: &str) -> Result<(), &'static str> {
+/// An https address with a host name of two or more labels and no user or password; returned
+/// as the URL parser serializes it (lower-case host, punycode, percent-escapes).
+fn check_website(website: &str) -> Result<String, &'static str> {
     if website.is_empty() {
         return Err("validation-website-required");
     }
     match url::Url::parse(website) {
         Ok(u) if u.scheme() == "https" && u.host_str().is_some_and(|h| h.contains('.')) => {
-            if website.len() <= 2000 && u.username().is_empty() && u.password().is_none() {
-                Ok(())
+            if u.as_str().len() <= 2000 && u.username().is_empty() && u.password().is_none() {
+                Ok(u.into())
             } else {
                 Err("validation-website-invalid")
             }
@@ -109,6 +97,24 @@ fn check_website(website: &str) -> Result<(), &'static str> {
         Ok(_) => Err("validation-website-https"),
         Err(_) => Err("validation-website-invalid"),
     }
+}
+
+/// What a `mailto:` link may carry unescaped: letters, digits, `@` and `-._~`. Everything else
+/// an address may hold (`?`, `&`, `%`, `#`, `'`, `+`, …) is percent-encoded, so an address can
+/// never add headers (`?bcc=`) or a body to the message it opens.
+const MAILTO_KEEP: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERIC
+    .remove(b'@')
+    .remove(b'-')
+    .remove(b'.')
+    .remove(b'_')
+    .remove(b'~');
+
+/// The `mailto:` link for a support email.
+pub fn mailto_href(email: &str) -> String {
+    format!(
+        "mailto:{}",
+        percent_encoding::utf8_percent_encode(email, MAILTO_KEEP)
+    )
 }
 
 /// The phone number as used in a `tel:` link: digits and a leading plus only.
@@ -167,7 +173,11 @@ mod tests {
             "@c.example",
             "a@.example",
         ] {
-            assert_eq!(check_email(bad), Err("validation-email-invalid"), "{bad}");
+            assert_eq!(
+                accounts::check_email(bad),
+                Err("validation-email-invalid"),
+                "{bad}"
+            );
         }
         for bad in ["12", "+1+2 555 0100", "555-0100 ext. 5"] {
             assert_eq!(check_phone(bad), Err("validation-phone-invalid"), "{bad}");
@@ -179,6 +189,54 @@ mod tests {
         ] {
             assert!(check_website(bad).is_err(), "{bad}");
         }
+    }
+
+    #[test]
+    fn control_characters_are_refused_in_every_field() {
+        let e = validate(&input(
+            "help@fabrikam.example\r\nbcc: x@evil.example",
+            "+1 425\t555 0100",
+            "https://support.fabrikam.example/\r\nhelp",
+        ))
+        .unwrap_err();
+        assert_eq!(e.email, Some("validation-control-characters"));
+        assert_eq!(e.phone, Some("validation-control-characters"));
+        assert_eq!(e.website, Some("validation-control-characters"));
+    }
+
+    #[test]
+    fn the_website_is_stored_as_the_url_parser_writes_it() {
+        let p = validate(&input(
+            "Help@Fabrikam.example",
+            "+1 425 555 0100",
+            "https://Support.FABRIKAM.example/a b?q=<x>",
+        ))
+        .unwrap();
+        assert_eq!(
+            p.website,
+            "https://support.fabrikam.example/a%20b?q=%3Cx%3E"
+        );
+        assert_eq!(p.email, "help@fabrikam.example");
+        assert_eq!(
+            check_website("https://x.example").as_deref(),
+            Ok("https://x.example/")
+        );
+    }
+
+    #[test]
+    fn mailto_links_escape_everything_but_the_plain_characters() {
+        assert_eq!(
+            mailto_href("o'brien+support@example.com"),
+            "mailto:o%27brien%2Bsupport@example.com"
+        );
+        assert_eq!(
+            mailto_href("a?bcc=x&body=y%z#w@example.com"),
+            "mailto:a%3Fbcc%3Dx%26body%3Dy%25z%23w@example.com"
+        );
+        assert_eq!(
+            mailto_href("support@fabrikam.example"),
+            "mailto:support@fabrikam.example"
+        );
     }
 
     #[test]

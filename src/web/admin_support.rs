@@ -8,7 +8,7 @@ use super::render;
 use crate::auth::{CustomerAdmin, Viewer};
 use crate::db::organizations::Organization;
 use crate::db::{self, Db};
-use crate::domain::profile::tel_uri;
+use crate::domain::profile::{mailto_href, tel_uri};
 use crate::error::AppError;
 
 /// One subscription and who supports it.
@@ -26,6 +26,14 @@ impl SupportRow {
             .as_ref()
             .and_then(|c| c.support_phone.as_deref())
             .map(tel_uri)
+    }
+
+    /// The contact's `mailto:` link, percent-encoded (see [`mailto_href`]).
+    pub fn mailto(&self) -> Option<String> {
+        self.contact
+            .as_ref()
+            .and_then(|c| c.support_email.as_deref())
+            .map(mailto_href)
     }
 }
 

@@ -9,6 +9,7 @@ pub mod customer_relationships;
 pub mod customers;
 pub mod error_pages;
 pub mod guard;
+pub mod health;
 pub mod home;
 pub mod imports;
 pub mod indirect_resellers;

@@ -32,6 +32,8 @@ pub async fn log_requests(
     let started = Instant::now();
     let method = req.method().to_string();
     let path = redact_tokens(&req.uri().to_string());
+    // Health probes come every few seconds: they are logged at debug level only.
+    let is_probe = super::health::PATHS.contains(&req.path());
     // `user` is filled in when the session's user is known (see `Viewer::load`), `touches` by
     // the handlers that change something (see [`touches`]).
     let span = tracing::info_span!(
@@ -46,7 +48,11 @@ pub async fn log_requests(
     match result {
         Ok(mut res) => {
             let status = res.status().as_u16();
-            tracing::info!(%method, %path, status, elapsed_ms, "request");
+            if is_probe {
+                tracing::debug!(%method, %path, status, elapsed_ms, "request");
+            } else {
+                tracing::info!(%method, %path, status, elapsed_ms, "request");
+            }
             if let Ok(value) = HeaderValue::from_str(&id) {
                 res.headers_mut().insert(REQUEST_ID, value);
             }

@@ -254,6 +254,7 @@ pub async fn add(
                 match db::users::add(conn, &actor, kind, &email, &name, role, &link_token) {
                     Ok(added) => Ok(Ok(added)),
                     Err(ChangeError::Refused(id)) => Ok(Err(id)),
+                    Err(ChangeError::Capped(cap)) => Err(cap.into()),
                     Err(ChangeError::Database(e)) => Err(e.into()),
                 }
             })
@@ -376,6 +377,7 @@ async fn apply(
             move |conn| match db::users::change(conn, &actor, kind, &user_id, change) {
                 Ok(_) => Ok(None),
                 Err(ChangeError::Refused(id)) => Ok(Some(id)),
+                Err(ChangeError::Capped(cap)) => Err(cap.into()),
                 Err(ChangeError::Database(e)) => Err(e.into()),
             },
         )

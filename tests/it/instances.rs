@@ -370,6 +370,7 @@ async fn a_database_outage_gives_a_localized_try_again_page_and_recovers_by_itse
         max_size: 2,
         connect_timeout: Duration::from_secs(1),
         statement_timeout: Duration::from_secs(5),
+        ..PoolSettings::default()
     };
     let app = TestApp::spawn_on(target.clone(), Settings::for_tests(), pool).await;
     let b = app.signed_in("helpdesk@contoso.example").await;
