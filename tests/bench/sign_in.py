@@ -112,7 +112,27 @@ def main():
         print(f"quiet: a right sign-in answers {status} in {1000 * (time.monotonic() - t):.0f} ms")
         print(f"server RSS at rest: {rss_mib(server.pid):.0f} MiB")
 
-        # 1. The burst of abandoned sign-ins, with a person signing in alongside.
+        phases = os.environ.get("BENCH_PHASES", "burst,concurrent").split(",")
+        peak = [0.0]
+
+        def watch():
+            while not stop.is_set():
+                peak[0] = max(peak[0], rss_mib(server.pid))
+                time.sleep(0.1)
+
+        stop = threading.Event()
+        if "burst" in phases:
+            burst(server, cookie, token, watch, peak)
+        if "concurrent" in phases:
+            concurrent(server, person_cookie, person_token, peak)
+    finally:
+        server.terminate()
+        server.wait()
+
+
+def burst(server, cookie, token, _watch, peak):
+    """The burst of abandoned sign-ins, with a person signing in alongside."""
+    if True:
         burst_seconds = 3.3
         stop = threading.Event()
         sent = [0]
@@ -147,6 +167,7 @@ def main():
                 peak[0] = max(peak[0], rss_mib(server.pid))
                 time.sleep(0.1)
 
+        peak[0] = 0.0
         threads = [threading.Thread(target=attacker) for _ in range(4)]
         helpers = [threading.Thread(target=person), threading.Thread(target=watch)]
         for th in threads + helpers:
@@ -169,11 +190,19 @@ def main():
                       f"({statuses.count(303)} signed in, {statuses.count(503)} told to retry)")
         print(f"  server RSS: peak {peak[0]:.0f} MiB, 5 s after {rss_mib(server.pid):.0f} MiB")
 
-        # 2. 64 clients at once for 10 s, each waiting for its answer.
+
+def concurrent(server, person_cookie, person_token, peak):
+    """64 clients at once for 10 s, each waiting for its answer."""
+    if True:
         stop = threading.Event()
         statuses = {}
         lock = threading.Lock()
-        peak = [0.0]
+        peak[0] = 0.0
+
+        def watch():
+            while not stop.is_set():
+                peak[0] = max(peak[0], rss_mib(server.pid))
+                time.sleep(0.1)
 
         def client():
             c, tok = get_form()
@@ -202,9 +231,6 @@ def main():
         status = post_sign_in(person_cookie, person_token, PERSON, PASSWORD)
         print(f"  right after: a right sign-in answers {status} in "
               f"{1000 * (time.monotonic() - t):.0f} ms")
-    finally:
-        server.terminate()
-        server.wait()
 
 
 if __name__ == "__main__":
