@@ -63,6 +63,7 @@ pub mod audit;
 pub mod customers;
 pub mod import;
 pub mod invitations;
+pub mod mfa;
 pub mod profile;
 pub mod relationships;
 pub mod roles;
