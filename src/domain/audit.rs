@@ -45,6 +45,20 @@ stored_enum! {
         CustomerUpdated = "customer_updated",
         ImportApplied = "import_applied",
         InvitationWithdrawn = "invitation_withdrawn",
+        /// A user set up multi-factor authentication.
+        MfaEnrolled = "mfa_enrolled",
+        /// A user turned their own multi-factor authentication off.
+        MfaTurnedOff = "mfa_turned_off",
+        /// A user made new recovery codes; the old ones stopped working.
+        MfaRecoveryCodesRenewed = "mfa_recovery_codes_renewed",
+        /// A user signed in with a recovery code.
+        MfaRecoveryCodeUsed = "mfa_recovery_code_used",
+        /// A Global admin reset a colleague's multi-factor authentication.
+        MfaReset = "mfa_reset",
+        /// A Global admin made multi-factor authentication required for the organization.
+        MfaRequired = "mfa_required",
+        /// A Global admin made it optional again.
+        MfaNotRequired = "mfa_not_required",
     }
 }
 
@@ -82,6 +96,13 @@ impl Action {
             Action::CustomerUpdated => "audit-action-customer-updated",
             Action::ImportApplied => "audit-action-import-applied",
             Action::InvitationWithdrawn => "audit-action-invitation-withdrawn",
+            Action::MfaEnrolled => "audit-action-mfa-enrolled",
+            Action::MfaTurnedOff => "audit-action-mfa-turned-off",
+            Action::MfaRecoveryCodesRenewed => "audit-action-mfa-recovery-codes-renewed",
+            Action::MfaRecoveryCodeUsed => "audit-action-mfa-recovery-code-used",
+            Action::MfaReset => "audit-action-mfa-reset",
+            Action::MfaRequired => "audit-action-mfa-required",
+            Action::MfaNotRequired => "audit-action-mfa-not-required",
         }
     }
 
@@ -101,6 +122,13 @@ impl Action {
                 Values::SubscriptionStatus
             }
             InvitationWithdrawn => Values::Relationship,
+            MfaEnrolled
+            | MfaTurnedOff
+            | MfaRecoveryCodesRenewed
+            | MfaRecoveryCodeUsed
+            | MfaReset
+            | MfaRequired
+            | MfaNotRequired => Values::Names,
             PartnershipRequested
             | PartnershipAccepted
             | PartnershipDeclined

@@ -111,8 +111,7 @@ pub async fn submit(
         Some(u) if matches && u.state == UserState::Active => u,
         _ => return refuse(viewer, email, "sign-in-failed"),
     };
-    start_session(&req, &db, &settings, &session, user.id).await?;
-    Ok(see_other(&next))
+    super::mfa::after_password(&req, &db, &settings, &session, &user, &next).await
 }
 
 /// Signs `user_id` in on this browser: a new server-side session record and a renewed cookie.
