@@ -260,6 +260,8 @@ pub fn load(conn: &mut DbConnection, password: Option<&str>) -> anyhow::Result<D
                     created_at: now,
                     domain: org.domain,
                     country: org.country,
+                    // The demo's users sign in with a password alone (see the README).
+                    mfa_required: false,
                 },
             )?;
         }

@@ -34,6 +34,8 @@ pub struct CurrentUser {
     pub organization_id: String,
     pub organization_name: String,
     pub organization_kind: OrgKind,
+    /// The organization requires multi-factor authentication of all its users.
+    pub organization_mfa_required: bool,
 }
 
 impl CurrentUser {
@@ -141,6 +143,7 @@ impl Viewer {
                         organization_id: org.id,
                         organization_name: org.name,
                         organization_kind: org.kind,
+                        organization_mfa_required: org.mfa_required,
                     }),
                     None => None,
                 }

@@ -345,6 +345,7 @@ fn write(
             created_at: now,
             domain: Some(&c.domain),
             country: Some(&c.country),
+            mfa_required: crate::domain::mfa::required_by_default(OrgKind::Customer),
         })
         .collect();
     for chunk in organizations.chunks(CHUNK) {

@@ -10,6 +10,7 @@ pub mod audit;
 pub mod customers;
 pub mod imports;
 pub mod invitations;
+pub mod mfa;
 pub mod organizations;
 pub mod password_links;
 pub mod relationships;

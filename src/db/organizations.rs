@@ -24,6 +24,8 @@ pub struct Organization {
     /// A customer's primary domain (unique), and its country or region (ISO 3166-1 alpha-2).
     pub domain: Option<String>,
     pub country: Option<String>,
+    /// Every user of the organization signs in with a second factor (see `domain::mfa`).
+    pub mfa_required: bool,
 }
 
 #[derive(Debug, Clone, Insertable)]
@@ -42,6 +44,7 @@ pub struct NewOrganization<'a> {
     pub created_at: NaiveDateTime,
     pub domain: Option<&'a str>,
     pub country: Option<&'a str>,
+    pub mfa_required: bool,
 }
 
 pub fn insert(conn: &mut DbConnection, org: NewOrganization<'_>) -> QueryResult<()> {
@@ -359,6 +362,7 @@ pub fn create_with_admin(
                 created_at: now,
                 domain: tenant.domain,
                 country: tenant.country,
+                mfa_required: crate::domain::mfa::required_by_default(tenant.kind),
             },
         )?;
         let org = find(conn, &id)?.ok_or(diesel::result::Error::NotFound)?;

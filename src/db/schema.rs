@@ -15,6 +15,7 @@ diesel::table! {
         created_at -> Timestamp,
         domain -> Nullable<Text>,
         country -> Nullable<Text>,
+        mfa_required -> Bool,
     }
 }
 
@@ -28,6 +29,19 @@ diesel::table! {
         role -> Text,
         created_at -> Timestamp,
         state -> Text,
+        mfa_secret -> Nullable<Text>,
+        mfa_enrolled_at -> Nullable<Timestamp>,
+        mfa_last_step -> Nullable<Integer>,
+    }
+}
+
+diesel::table! {
+    mfa_recovery_codes (id) {
+        id -> Text,
+        user_id -> Text,
+        code_hash -> Text,
+        created_at -> Timestamp,
+        used_at -> Nullable<Timestamp>,
     }
 }
 
@@ -156,6 +170,7 @@ diesel::table! {
 diesel::joinable!(users -> organizations (organization_id));
 diesel::joinable!(user_sessions -> users (user_id));
 diesel::joinable!(password_links -> users (user_id));
+diesel::joinable!(mfa_recovery_codes -> users (user_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     organizations,
@@ -169,4 +184,5 @@ diesel::allow_tables_to_appear_in_same_query!(
     password_links,
     imports,
     sign_in_failures,
+    mfa_recovery_codes,
 );

@@ -26,6 +26,8 @@ pub struct User {
     pub created_at: NaiveDateTime,
     #[diesel(deserialize_as = String)]
     pub state: UserState,
+    /// When the user set up multi-factor authentication; None while they have not.
+    pub mfa_enrolled_at: Option<NaiveDateTime>,
 }
 
 impl User {

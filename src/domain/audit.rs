@@ -51,6 +51,20 @@ stored_enum! {
         SignInThrottled = "sign_in_throttled",
         /// A user ended other sessions of theirs (new value: how many).
         SessionsEnded = "sessions_ended",
+        /// A user set up multi-factor authentication.
+        MfaEnrolled = "mfa_enrolled",
+        /// A user turned their own multi-factor authentication off.
+        MfaTurnedOff = "mfa_turned_off",
+        /// A user made new recovery codes; the old ones stopped working.
+        MfaRecoveryCodesRenewed = "mfa_recovery_codes_renewed",
+        /// A user signed in with a recovery code.
+        MfaRecoveryCodeUsed = "mfa_recovery_code_used",
+        /// A Global admin reset a colleague's multi-factor authentication.
+        MfaReset = "mfa_reset",
+        /// A Global admin made multi-factor authentication required for the organization.
+        MfaRequired = "mfa_required",
+        /// A Global admin made it optional again.
+        MfaNotRequired = "mfa_not_required",
     }
 }
 
@@ -91,6 +105,13 @@ impl Action {
             Action::SignInFailed => "audit-action-sign-in-failed",
             Action::SignInThrottled => "audit-action-sign-in-throttled",
             Action::SessionsEnded => "audit-action-sessions-ended",
+            Action::MfaEnrolled => "audit-action-mfa-enrolled",
+            Action::MfaTurnedOff => "audit-action-mfa-turned-off",
+            Action::MfaRecoveryCodesRenewed => "audit-action-mfa-recovery-codes-renewed",
+            Action::MfaRecoveryCodeUsed => "audit-action-mfa-recovery-code-used",
+            Action::MfaReset => "audit-action-mfa-reset",
+            Action::MfaRequired => "audit-action-mfa-required",
+            Action::MfaNotRequired => "audit-action-mfa-not-required",
         }
     }
 
@@ -111,6 +132,13 @@ impl Action {
             }
             InvitationWithdrawn => Values::Relationship,
             SignInFailed | SignInThrottled | SessionsEnded => Values::Names,
+            MfaEnrolled
+            | MfaTurnedOff
+            | MfaRecoveryCodesRenewed
+            | MfaRecoveryCodeUsed
+            | MfaReset
+            | MfaRequired
+            | MfaNotRequired => Values::Names,
             PartnershipRequested
             | PartnershipAccepted
             | PartnershipDeclined

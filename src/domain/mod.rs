@@ -64,6 +64,7 @@ pub mod customers;
 pub mod import;
 pub mod invitations;
 pub mod limits;
+pub mod mfa;
 pub mod profile;
 pub mod relationships;
 pub mod roles;

@@ -15,6 +15,7 @@ pub mod imports;
 pub mod indirect_resellers;
 pub mod invitations;
 pub mod language;
+pub mod mfa;
 pub mod partner_relationships;
 pub mod request_log;
 pub mod sessions;
@@ -69,7 +70,8 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route("/support-profile", web::post().to(support_profile::submit))
         .route("/admin/support", web::get().to(admin_support::show))
         .configure(relationship_routes)
-        .configure(account_routes);
+        .configure(account_routes)
+        .configure(mfa::routes);
 }
 
 /// A provider's work on its customers and subscriptions: import, export, add, change, end.

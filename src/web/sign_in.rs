@@ -215,8 +215,7 @@ pub async fn submit(
     let signed_in = email.clone();
     db.run(move |conn| Ok(db::sign_in_limits::clear(conn, Scope::Account, &signed_in)?))
         .await?;
-    start_session(&req, &db, &settings, &session, user.id).await?;
-    Ok(see_other(&next))
+    super::mfa::after_password(&req, &db, &settings, &session, &user, &next).await
 }
 
 /// Signs `user_id` in on this browser: a new server-side session record and a renewed cookie.

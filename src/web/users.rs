@@ -36,7 +36,7 @@ fn base_of(kind: OrgKind) -> &'static str {
 }
 
 /// The manager's own pages: a partner on `/admin/users` or a customer on `/users` finds nothing.
-fn own_base(manager: &UserManager, req: &HttpRequest) -> Result<&'static str, AppError> {
+pub(super) fn own_base(manager: &UserManager, req: &HttpRequest) -> Result<&'static str, AppError> {
     let base = base_of(manager.user.organization_kind);
     if req.path().starts_with(base) {
         Ok(base)
@@ -87,6 +87,8 @@ fn done_notice(done: Option<&str>) -> Option<&'static str> {
         "disabled" => Some("users-done-disabled"),
         "enabled" => Some("users-done-enabled"),
         "removed" => Some("users-done-removed"),
+        "mfa_policy" => Some("mfa-policy-saved"),
+        "mfa_reset" => Some("mfa-reset-done"),
         _ => None,
     }
 }

@@ -84,10 +84,14 @@ async fn user_path(admin: &Browser, base: &str, name: &str) -> String {
         .unwrap_or_else(|| panic!("no user {name} on {base}"))
 }
 
+/// A browser signed in with a password and, when the user needs one, the second factor: a
+/// partner made by `init` requires multi-factor authentication, so its users set it up at their
+/// first sign-in and enter a code after that.
 pub async fn signed_in_with(app: &TestApp, email: &str, password: &str) -> Browser {
     let b = app.browser();
     let page = b.sign_in_with(email, password).await;
     assert_eq!(page.status, 303, "{email}: {}", page.main_text());
+    crate::mfa::second_step(app, &b, email, &page).await;
     b
 }
 

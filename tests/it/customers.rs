@@ -70,6 +70,7 @@ fn add_customers(app: &TestApp, partner_id: &str, n: usize) {
                 created_at: now,
                 domain: None,
                 country: None,
+                mfa_required: false,
             },
         )
         .unwrap();
