@@ -183,6 +183,9 @@ pub struct ServeArgs {
     /// Requests one client address may have in progress at once; more get 429 at once.
     #[arg(long, env = "MAX_REQUESTS_PER_ADDRESS", default_value_t = 64)]
     pub max_requests_per_address: usize,
+    /// Connections each worker thread keeps open at once; more wait in the listen queue.
+    #[arg(long, env = "MAX_CONNECTIONS_PER_WORKER", default_value_t = 1024)]
+    pub max_connections_per_worker: usize,
     #[command(flatten)]
     pub database: DatabaseArgs,
 }
@@ -229,6 +232,8 @@ pub struct Settings {
     pub body_timeout: Duration,
     /// Requests in progress allowed per client address.
     pub max_requests_per_address: usize,
+    /// Connections each worker keeps open at once.
+    pub max_connections_per_worker: usize,
     /// The site's public address without a trailing slash, for links sent to other people.
     pub public_url: Option<String>,
 }
@@ -245,6 +250,10 @@ impl std::fmt::Debug for Settings {
             .field("trusted_proxies", &self.trusted_proxies)
             .field("body_timeout", &self.body_timeout)
             .field("max_requests_per_address", &self.max_requests_per_address)
+            .field(
+                "max_connections_per_worker",
+                &self.max_connections_per_worker,
+            )
             .field("public_url", &self.public_url)
             .finish()
     }
@@ -268,6 +277,7 @@ impl Settings {
             trusted_proxies: Vec::new(),
             body_timeout: Duration::from_secs(30),
             max_requests_per_address: 256,
+            max_connections_per_worker: 1024,
         }
     }
 }

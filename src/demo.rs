@@ -3,7 +3,7 @@
 
 use diesel::prelude::*;
 
-use crate::auth::password::hash_password;
+use crate::auth::password::hash_passwords;
 use crate::db::organizations::{self, NewOrganization};
 use crate::db::relationships;
 use crate::db::subscriptions::{self, NewSubscription};
@@ -226,10 +226,7 @@ pub fn load(conn: &mut DbConnection, password: Option<&str>) -> anyhow::Result<D
         .map(str::to_string)
         .or(generated.clone())
         .unwrap_or_default();
-    let hashes = USERS
-        .iter()
-        .map(|_| hash_password(&password))
-        .collect::<anyhow::Result<Vec<String>>>()?;
+    let hashes = hash_passwords(USERS.iter().map(|_| password.as_str()))?;
     conn.transaction::<_, anyhow::Error, _>(|conn| {
         let now = crate::db::now();
         let ids: Vec<(&str, String)> = ORGS.iter().map(|o| (o.key, domain::new_id())).collect();

@@ -144,7 +144,15 @@ pub fn serve(
     state: AppState,
     workers: Option<usize>,
 ) -> std::io::Result<Server> {
+    // Database work runs on each worker's blocking threads; it waits for one of the pool's
+    // connections anyway, so a few threads more than connections serve as well as actix's
+    // default of hundreds, and a flood of requests cannot start hundreds of threads (each with
+    // its own stack and allocator arena).
+    let blocking_threads = state.db.pool_size() as usize + 4;
+    let max_connections = state.settings.max_connections_per_worker;
     let mut server = HttpServer::new(move || build_app(state.clone()))
+        .worker_max_blocking_threads(blocking_threads)
+        .max_connections(max_connections)
         // A second handle on each connection, so work queued for a client that has gone can be
         // dropped (actix keeps running a handler after its client leaves).
         .on_connect(|connection, data| {

@@ -94,10 +94,9 @@ struct Worker {
 }
 
 impl Worker {
+    /// A worker whose work area is made at its first hash.
     fn new() -> Worker {
-        Worker {
-            memory: vec![Block::default(); new_hash_params().block_count()],
-        }
+        Worker { memory: Vec::new() }
     }
 
     fn memory_for(&mut self, params: &Params) -> &mut [Block] {
@@ -185,7 +184,10 @@ impl Worker {
                     Err(e) => Outcome::Failed(e),
                 },
                 Work::Verify(stored, password) => {
-                    let candidate = stored.as_deref().unwrap_or_else(|| dummy_hash());
+                    let candidate = match stored.as_deref() {
+                        Some(hash) => hash,
+                        None => dummy_hash(self),
+                    };
                     let matches = self.verify(candidate, &password);
                     Outcome::Verified(matches && stored.is_some())
                 }
@@ -198,19 +200,33 @@ impl Worker {
 }
 
 /// A real hash of nothing anybody knows, verified when the email is unknown, so that a wrong
-/// email takes as long as a wrong password.
-fn dummy_hash() -> &'static str {
+/// email takes as long as a wrong password. Made once, in the work area of the thread that
+/// first needs it.
+fn dummy_hash(worker: &mut Worker) -> &'static str {
     static DUMMY: OnceLock<String> = OnceLock::new();
     DUMMY.get_or_init(|| {
         let random = uuid::Uuid::new_v4().to_string();
-        Worker::new().hash(&random).unwrap_or_default()
+        worker.hash(&random).unwrap_or_default()
     })
 }
 
 /// Hashes a password with argon2id and a random salt, on the calling thread (for the command
-/// line and the demo loader, which hash a few passwords outside any request).
+/// line, which hashes outside any request).
 pub fn hash_password(password: &str) -> anyhow::Result<String> {
-    Worker::new().hash(password).map_err(|e| anyhow::anyhow!(e))
+    let mut hashes = hash_passwords(std::iter::once(password))?;
+    hashes.pop().ok_or_else(|| anyhow::anyhow!("no hash"))
+}
+
+/// Hashes several passwords on the calling thread with one work area, given back to the
+/// system at the end (the demo loader's users).
+pub fn hash_passwords<'a>(
+    passwords: impl IntoIterator<Item = &'a str>,
+) -> anyhow::Result<Vec<String>> {
+    let mut worker = Worker::new();
+    passwords
+        .into_iter()
+        .map(|p| worker.hash(p).map_err(|e| anyhow::anyhow!(e)))
+        .collect()
 }
 
 /// How the hashing threads are sized.

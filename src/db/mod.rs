@@ -232,6 +232,11 @@ impl Db {
         Ok(Db { pool, target })
     }
 
+    /// The most connections the pool keeps.
+    pub fn pool_size(&self) -> u32 {
+        self.pool.max_size()
+    }
+
     pub fn target(&self) -> &DatabaseTarget {
         &self.target
     }
