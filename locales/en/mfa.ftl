@@ -66,4 +66,4 @@ audit-action-mfa-recovery-code-used = Signed in with a recovery code
 audit-action-mfa-reset = Multi-factor authentication reset
 audit-action-mfa-required = Multi-factor authentication required for all users
 audit-action-mfa-not-required = Multi-factor authentication no longer required
-mfa-error-too-many-codes = Too many wrong codes were typed. Verification is paused for a while to protect the account.
+mfa-error-too-many-codes = Too many wrong codes or passwords were typed. Verification is paused for a while to protect the account.

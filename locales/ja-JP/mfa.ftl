@@ -65,4 +65,4 @@ audit-action-mfa-recovery-code-used = 回復コードでサインイン
 audit-action-mfa-reset = 多要素認証をリセット
 audit-action-mfa-required = すべてのユーザーに多要素認証を必須化
 audit-action-mfa-not-required = 多要素認証の必須を解除
-mfa-error-too-many-codes = 間違ったコードの入力が多すぎます。アカウントを保護するため、しばらくの間確認を停止しています。
+mfa-error-too-many-codes = 間違ったコードまたはパスワードの入力が多すぎます。アカウントを保護するため、しばらくの間確認を停止しています。

@@ -65,4 +65,4 @@ audit-action-mfa-recovery-code-used = 已使用復原碼登入
 audit-action-mfa-reset = 已重設多重要素驗證
 audit-action-mfa-required = 已要求所有使用者使用多重要素驗證
 audit-action-mfa-not-required = 已不再要求使用多重要素驗證
-mfa-error-too-many-codes = 輸入錯誤代碼的次數過多。為了保護帳戶，驗證已暫停一段時間。
+mfa-error-too-many-codes = 輸入錯誤代碼或密碼的次數過多。為了保護帳戶，驗證已暫停一段時間。

@@ -20,29 +20,36 @@ fn digest(scope: Scope, value: &str) -> String {
     hex::encode(Sha256::digest(value.as_bytes()))
 }
 
-/// Seconds until the first of `subjects` that used up its failures may try again; None when
-/// all may try now.
+/// Seconds until every one of `subjects` that used up its failures may try again (the longest
+/// wait); None when all may try now. One query for all of them.
 pub fn wait(
     conn: &mut DbConnection,
     limits: &SignInLimits,
     subjects: &[(Scope, &str)],
     now: NaiveDateTime,
 ) -> QueryResult<Option<i64>> {
-    let mut longest: Option<i64> = None;
-    for (scope, value) in subjects {
-        let row: Option<(NaiveDateTime, i32)> = sign_in_failures::table
-            .filter(sign_in_failures::scope.eq(scope.as_str()))
-            .filter(sign_in_failures::subject.eq(digest(*scope, value)))
-            .select((sign_in_failures::window_start, sign_in_failures::failures))
-            .first(conn)
-            .optional()?;
-        if let Some(wait) =
-            row.and_then(|(start, failures)| limits.wait(*scope, failures, start, now))
-        {
-            longest = Some(longest.map_or(wait, |w| w.max(wait)));
-        }
-    }
-    Ok(longest)
+    let wanted: Vec<(Scope, String)> = subjects
+        .iter()
+        .map(|(scope, value)| (*scope, digest(*scope, value)))
+        .collect();
+    let rows: Vec<(String, String, NaiveDateTime, i32)> = sign_in_failures::table
+        .filter(sign_in_failures::subject.eq_any(wanted.iter().map(|(_, d)| d.as_str())))
+        .select((
+            sign_in_failures::scope,
+            sign_in_failures::subject,
+            sign_in_failures::window_start,
+            sign_in_failures::failures,
+        ))
+        .load(conn)?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|(scope, subject, start, failures)| {
+            let (scope, _) = wanted
+                .iter()
+                .find(|(s, d)| s.as_str() == scope && *d == subject)?;
+            limits.wait(*scope, failures, start, now)
+        })
+        .max())
 }
 
 /// Counts one more failure for a subject and returns its count in the current window (a

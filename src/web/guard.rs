@@ -130,23 +130,21 @@ impl std::fmt::Display for BodyTimeout {
 
 impl std::error::Error for BodyTimeout {}
 
+/// True when reading a body failed because it did not arrive in time (see [`DeadlineBody`]).
+fn timed_out(e: &PayloadError) -> bool {
+    matches!(e, PayloadError::Io(io) if io.get_ref().is_some_and(|inner| inner.is::<BodyTimeout>()))
+}
+
 /// True when a body extractor failed because the body did not arrive in time.
 pub fn is_body_timeout(e: &actix_web::Error) -> bool {
-    match e.as_error::<PayloadError>() {
-        Some(PayloadError::Io(io)) => io.get_ref().is_some_and(|inner| inner.is::<BodyTimeout>()),
-        _ => false,
-    }
+    e.as_error::<PayloadError>().is_some_and(timed_out)
 }
 
 /// What an upload's read error means for the person: a body that came too slowly is a 408,
 /// anything else a malformed form.
 pub fn upload_error(e: actix_multipart::MultipartError) -> AppError {
     match e {
-        actix_multipart::MultipartError::Payload(PayloadError::Io(io))
-            if io.get_ref().is_some_and(|inner| inner.is::<BodyTimeout>()) =>
-        {
-            AppError::RequestTimeout
-        }
+        actix_multipart::MultipartError::Payload(ref p) if timed_out(p) => AppError::RequestTimeout,
         _ => AppError::BadRequest("error-bad-form"),
     }
 }

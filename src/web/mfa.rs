@@ -593,16 +593,14 @@ pub async fn turn_off(
         return account_page(me, &db, None, Some("mfa-error-required")).await;
     }
     let proof = form.0.proof;
+    // A password or a code: either way a wrong proof counts against the same limit, so a
+    // session left open cannot be used to guess the password.
+    let limits = settings.sign_in_limits;
+    code_attempts_allowed(&db, limits, &me.user.user_id).await?;
     let proven = if mfa::normalize_code(&proof).is_some() {
-        let limits = settings.sign_in_limits;
-        code_attempts_allowed(&db, limits, &me.user.user_id).await?;
-        let right = verify_second_factor(&db, &me.user.user_id, &proof)
+        verify_second_factor(&db, &me.user.user_id, &proof)
             .await?
-            .is_ok();
-        if !right {
-            record_wrong_code(&db, limits, &me.user.user_id).await?;
-        }
-        right
+            .is_ok()
     } else {
         let user_id = me.user.user_id.clone();
         let stored = db
@@ -613,6 +611,9 @@ pub async fn turn_off(
                 .check(stored.password().map(str::to_string), proof)
                 .await?
     };
+    if !proven {
+        record_wrong_code(&db, limits, &me.user.user_id).await?;
+    }
     if !proven {
         return account_page(me, &db, None, Some("mfa-error-proof")).await;
     }

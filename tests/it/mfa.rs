@@ -841,9 +841,39 @@ async fn codes_are_limited_like_passwords_five_wrong_then_a_pause_even_for_the_r
     assert!(
         paused
             .main_text()
-            .contains("Too many wrong codes were typed."),
+            .contains("Too many wrong codes or passwords were typed."),
         "{}",
         paused.main_text()
     );
     assert_eq!(b.get("/customers").await.location(), "/sign-in");
+}
+
+#[actix_web::test]
+async fn wrong_passwords_to_turn_mfa_off_are_limited_like_codes() {
+    let app = TestApp::spawn().await;
+    let email = "admin@adatum.example";
+    let b = app.signed_in(email).await;
+    set_up(&b, "/account/mfa/setup").await;
+    for n in 1..=5 {
+        let wrong = b
+            .submit(
+                "/account/mfa",
+                "/account/mfa/turn-off",
+                &[("proof", &format!("not my password {n}"))],
+            )
+            .await;
+        assert_eq!(wrong.status, 422, "wrong password {n}");
+    }
+    let paused = b
+        .submit(
+            "/account/mfa",
+            "/account/mfa/turn-off",
+            &[("proof", DEMO_PASSWORD)],
+        )
+        .await;
+    assert_eq!(paused.status, 429, "even the right password waits");
+    assert!(paused
+        .main_text()
+        .contains("Too many wrong codes or passwords were typed."));
+    assert!(stored_secret(&app, email).is_some(), "MFA is still on");
 }
