@@ -38,6 +38,10 @@ pub enum AppError {
     /// The database cannot be reached right now.
     #[error("service unavailable: {0}")]
     Unavailable(String),
+    /// A row holds a kind, role or state this program does not know. [`crate::db::Db::run`]
+    /// turns it into [`AppError::Internal`] naming the rows that hold the value.
+    #[error("{0}")]
+    UnknownStored(crate::domain::UnknownValue),
     /// Anything else; the cause is logged, never shown.
     #[error("internal error: {0}")]
     Internal(String),
@@ -57,7 +61,7 @@ impl AppError {
             AppError::PayloadTooLarge => "error-payload-too-large",
             AppError::RequestTimeout => "error-request-timeout",
             AppError::Unavailable(_) => "error-unavailable",
-            AppError::Internal(_) => "error-internal",
+            AppError::UnknownStored(_) | AppError::Internal(_) => "error-internal",
         }
     }
 
@@ -110,6 +114,12 @@ impl From<diesel::result::Error> for AppError {
                 info,
             ) => AppError::Unavailable(info.message().to_string()),
             busy if is_busy(&busy) => AppError::Unavailable(busy.to_string()),
+            Error::DeserializationError(cause) => {
+                match cause.downcast::<crate::domain::UnknownValue>() {
+                    Ok(unknown) => AppError::UnknownStored(*unknown),
+                    Err(cause) => AppError::Internal(cause.to_string()),
+                }
+            }
             other => AppError::Internal(other.to_string()),
         }
     }
@@ -155,7 +165,7 @@ impl ResponseError for AppError {
             AppError::RequestTimeout => StatusCode::REQUEST_TIMEOUT,
             AppError::TooMany(..) => StatusCode::TOO_MANY_REQUESTS,
             AppError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
-            AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+            AppError::UnknownStored(_) | AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
 
@@ -176,6 +186,10 @@ impl ResponseError for AppError {
                 .finish(),
             AppError::Internal(cause) => {
                 tracing::error!(%cause, "internal error");
+                HttpResponse::InternalServerError().finish()
+            }
+            AppError::UnknownStored(unknown) => {
+                tracing::error!(cause = %unknown, "internal error");
                 HttpResponse::InternalServerError().finish()
             }
             other => HttpResponse::build(other.status_code()).finish(),

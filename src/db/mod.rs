@@ -269,7 +269,12 @@ impl Db {
             let mut conn = pool
                 .get()
                 .map_err(|e| AppError::Unavailable(e.to_string()))?;
-            f(&mut conn)
+            f(&mut conn).map_err(|e| match e {
+                AppError::UnknownStored(unknown) => {
+                    AppError::Internal(describe_unknown(&mut conn, &unknown))
+                }
+                other => other,
+            })
         })
         .await
         .map_err(|e| AppError::Internal(format!("blocking task failed: {e}")))?
@@ -296,6 +301,46 @@ impl Db {
             Err(_) => Err(format!("no answer within {within:?}")),
         }
     }
+}
+
+/// What to log when a row holds a value the program does not know: the value, the column and
+/// the ids of the rows that hold it (up to five), so an operator can find and mend them.
+pub fn describe_unknown(conn: &mut DbConnection, unknown: &crate::domain::UnknownValue) -> String {
+    #[derive(QueryableByName)]
+    struct Row {
+        #[diesel(sql_type = diesel::sql_types::Text)]
+        id: String,
+    }
+    // `column` comes from the program (`table.column` in `stored_enum!`), never from a request;
+    // it is still checked to be a plain name before it becomes part of a statement.
+    let plain =
+        |name: &str| !name.is_empty() && name.bytes().all(|b| b.is_ascii_lowercase() || b == b'_');
+    let rows = match unknown.column.split_once('.') {
+        Some((table, column)) if plain(table) && plain(column) => {
+            let sql = |placeholder: &str| {
+                format!("SELECT id FROM {table} WHERE {column} = {placeholder} ORDER BY id LIMIT 5")
+            };
+            let value = unknown.value.as_str();
+            let found: QueryResult<Vec<Row>> = match conn {
+                DbConnection::Sqlite(c) => diesel::sql_query(sql("?"))
+                    .bind::<diesel::sql_types::Text, _>(value)
+                    .load(c),
+                DbConnection::Postgres(c) => diesel::sql_query(sql("$1"))
+                    .bind::<diesel::sql_types::Text, _>(value)
+                    .load(c),
+            };
+            match found {
+                Ok(rows) if rows.is_empty() => "no row holds it now".to_string(),
+                Ok(rows) => {
+                    let ids: Vec<String> = rows.into_iter().map(|r| r.id).collect();
+                    format!("rows with that value: {}", ids.join(", "))
+                }
+                Err(e) => format!("its rows could not be listed: {e}"),
+            }
+        }
+        _ => "its rows could not be listed".to_string(),
+    };
+    format!("{unknown}; {rows}")
 }
 
 /// Applies the embedded migrations of the connection's backend; returns how many ran.

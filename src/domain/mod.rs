@@ -5,7 +5,8 @@
 /// Declares a closed set that is stored as text: the enum, its stored codes, and the way back
 /// from text that refuses anything unknown. Models read such a column with
 /// `#[diesel(deserialize_as = String)]`, so an unknown value in the database is a load error that
-/// names the column and the value, never a silent default.
+/// names the column and the value, never a silent default; `db::Db::run` adds the ids of the rows
+/// that hold it before the error is logged.
 macro_rules! stored_enum {
     (
         $(#[$meta:meta])*

@@ -21,5 +21,6 @@ mod security;
 mod sessions;
 mod sign_in;
 mod sign_in_limits;
+mod stored_values;
 mod support_contact;
 mod words;
