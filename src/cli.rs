@@ -71,7 +71,7 @@ fn link_base(args: &LinkArgs) -> Result<String, Failure> {
 
 /// The set-password page of `token`.
 pub fn set_password_link(base: &str, token: &str) -> String {
-    format!("{base}/set-password/{token}")
+    format!("{base}{}", crate::urls::set_password(token))
 }
 
 #[derive(Serialize)]

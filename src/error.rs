@@ -173,7 +173,7 @@ impl ResponseError for AppError {
     fn error_response(&self) -> HttpResponse {
         match self {
             AppError::SignInRequired => HttpResponse::SeeOther()
-                .insert_header((header::LOCATION, "/sign-in"))
+                .insert_header((header::LOCATION, crate::urls::SIGN_IN))
                 .finish(),
             AppError::Unavailable(cause) => {
                 tracing::warn!(%cause, "database unavailable");

@@ -13,3 +13,5 @@ pub mod error;
 pub mod i18n;
 pub mod startup;
 pub mod web;
+
+pub use web::urls;

@@ -123,8 +123,14 @@ pub fn build_app(
                 .error_handler(|_, _| AppError::BadRequest("error-bad-query").into()),
         )
         .app_data(web::PathConfig::default().error_handler(|_, _| AppError::NotFound.into()))
-        .route("/healthz", web::get().to(crate::web::health::healthz))
-        .route("/readyz", web::get().to(crate::web::health::readyz))
+        .route(
+            crate::urls::HEALTHZ,
+            web::get().to(crate::web::health::healthz),
+        )
+        .route(
+            crate::urls::READYZ,
+            web::get().to(crate::web::health::readyz),
+        )
         .configure(routes)
         .default_service(web::to(|| async {
             Err::<actix_web::HttpResponse, _>(AppError::NotFound)

@@ -111,5 +111,8 @@ pub async fn submit(
         )?)
     })
     .await?;
-    Ok(see_other("/account/password?saved=1"))
+    Ok(see_other(&format!(
+        "{}?saved=1",
+        super::urls::ACCOUNT_PASSWORD
+    )))
 }

@@ -186,9 +186,10 @@ async fn page(
     reader: Reader,
     query: AuditQuery,
 ) -> Result<HttpResponse, AppError> {
+    let is_partner_log = matches!(reader, Reader::Partner(_));
     let (action, intro_id) = match reader {
-        Reader::Partner(_) => ("/audit", "audit-intro-partner"),
-        Reader::Customer(_) => ("/admin/audit", "audit-intro-customer"),
+        Reader::Partner(_) => (super::urls::AUDIT, "audit-intro-partner"),
+        Reader::Customer(_) => (super::urls::ADMIN_AUDIT, "audit-intro-customer"),
     };
     let customers = match &reader {
         Reader::Partner(id) => {
@@ -262,7 +263,7 @@ async fn page(
             ctx,
             rows,
             intro_id,
-            is_partner_log: matches!(action, "/audit"),
+            is_partner_log,
             action,
             customers,
             customer: query.customer.unwrap_or_default(),

@@ -9,6 +9,7 @@ use serde::Deserialize;
 
 use super::confirm::{confirm, Confirmation};
 use super::sign_in::EmptyForm;
+use super::urls;
 use super::{checked_id, render, see_other};
 use crate::auth::session::random_token;
 use crate::auth::{CsrfForm, PartnerAdmin, ProviderAdmin, Viewer};
@@ -115,8 +116,8 @@ pub async fn request(
         .await?;
     let back = customer
         .as_ref()
-        .map(|c| format!("/customers/{}", c.id))
-        .unwrap_or_else(|| "/customers".to_string());
+        .map(|c| urls::customer(&c.id))
+        .unwrap_or_else(|| urls::CUSTOMERS.to_string());
     super::invitations::created(
         &req,
         admin.viewer,
@@ -174,7 +175,7 @@ pub async fn confirm_remove(
         admin.viewer,
         &REMOVE_RELATIONSHIP,
         &names,
-        &format!("/customers/{}", customer.id),
+        &urls::customer(&customer.id),
     )
 }
 
@@ -203,7 +204,10 @@ pub async fn remove(
         )?)
     })
     .await?;
-    Ok(see_other(&format!("/customers/{customer_id}?removed=1")))
+    Ok(see_other(&format!(
+        "{}?removed=1",
+        urls::customer(&customer_id)
+    )))
 }
 
 const END_RELATIONSHIP: Confirmation = Confirmation {
@@ -243,7 +247,7 @@ pub async fn confirm_end(
         admin.viewer,
         &END_RELATIONSHIP,
         &[("customer", customer.name.as_str())],
-        &format!("/customers/{}", customer.id),
+        &urls::customer(&customer.id),
     )
 }
 
@@ -267,5 +271,5 @@ pub async fn end(
         )?)
     })
     .await?;
-    Ok(see_other("/customers?ended=1"))
+    Ok(see_other(&format!("{}?ended=1", urls::CUSTOMERS)))
 }

@@ -72,10 +72,10 @@ fn page_href(search: &str, key: &str, cursor: &Cursor) -> String {
     let cursor =
         percent_encoding::utf8_percent_encode(&cursor.to_string(), QUERY_VALUE).to_string();
     if search.is_empty() {
-        format!("/customers?{key}={cursor}")
+        format!("{}?{key}={cursor}", super::urls::CUSTOMERS)
     } else {
         let q = percent_encoding::utf8_percent_encode(search, QUERY_VALUE);
-        format!("/customers?q={q}&{key}={cursor}")
+        format!("{}?q={q}&{key}={cursor}", super::urls::CUSTOMERS)
     }
 }
 
@@ -247,7 +247,7 @@ pub async fn add(
         }
     };
     let ctx = admin.viewer;
-    let link = site_link(&req, &format!("/set-password/{token}"));
+    let link = site_link(&req, &super::urls::set_password(&token));
     let expires = ctx.datetime(&expires_at);
     let message = ctx.t_args(
         "customers-added-message",

@@ -12,7 +12,7 @@ use super::error_pages::PageRendered;
 use crate::db::Db;
 
 /// The paths, for the request log.
-pub const PATHS: [&str; 2] = ["/healthz", "/readyz"];
+pub const PATHS: [&str; 2] = [super::urls::HEALTHZ, super::urls::READYZ];
 
 /// How long `/readyz` waits for a connection and an answer before it says "not ready".
 pub const READY_TIMEOUT: Duration = Duration::from_secs(2);

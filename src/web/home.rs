@@ -10,9 +10,9 @@ use crate::error::AppError;
 /// Partners go to Customers, customers to their Admin area, everyone else to sign in.
 pub async fn index(viewer: Viewer) -> Result<HttpResponse, AppError> {
     Ok(match &viewer.user {
-        Some(u) if u.organization_kind.is_partner() => see_other("/customers"),
-        Some(_) => see_other("/admin/support"),
-        None => see_other("/sign-in"),
+        Some(u) if u.organization_kind.is_partner() => see_other(super::urls::CUSTOMERS),
+        Some(_) => see_other(super::urls::ADMIN_SUPPORT),
+        None => see_other(super::urls::SIGN_IN),
     })
 }
 

@@ -150,7 +150,7 @@ pub async fn request(
             &token,
             &provider,
             Some(&reseller),
-            "/indirect-resellers",
+            super::urls::INDIRECT_RESELLERS,
         ),
         Err(error) => page(admin, &db, partner_id, Some(error), None).await,
     }
@@ -184,7 +184,7 @@ pub async fn confirm_remove(
         admin.viewer,
         &REMOVE_PARTNERSHIP,
         &[("reseller", &reseller.name)],
-        "/indirect-resellers",
+        super::urls::INDIRECT_RESELLERS,
     )
 }
 
@@ -205,5 +205,8 @@ pub async fn remove(
         )?)
     })
     .await?;
-    Ok(see_other("/indirect-resellers?removed=1"))
+    Ok(see_other(&format!(
+        "{}?removed=1",
+        super::urls::INDIRECT_RESELLERS
+    )))
 }

@@ -47,7 +47,7 @@ pub fn created(
     target: Option<&Organization>,
     back_href: &str,
 ) -> Result<HttpResponse, AppError> {
-    let link = super::site_link(req, &format!("/invitations/{token}"));
+    let link = super::site_link(req, &super::urls::invitation(token));
     let expires_at = viewer.datetime(&invitation.expires_at);
     let partner_id = inviting.partner_id.clone().unwrap_or_default();
     let target_name = target.map(|t| t.name.clone()).unwrap_or_default();
@@ -162,7 +162,7 @@ pub async fn show(
         is_customer_relationship: invitation.kind == InvitationKind::CustomerRelationship,
         delegated_admin: invitation.delegated_admin,
         inviting,
-        action_base: format!("/invitations/{token}"),
+        action_base: super::urls::invitation(token),
     })
 }
 
@@ -178,9 +178,9 @@ pub struct AnsweredPage {
 /// Sends a signed-out visitor to sign in and back to the invitation's page (the link itself,
 /// also when the session ended between showing the page and pressing a button).
 fn sign_in_then_back(token: &str) -> HttpResponse {
-    let path = format!("/invitations/{token}");
+    let path = super::urls::invitation(token);
     let next = percent_encoding::utf8_percent_encode(&path, QUERY_VALUE);
-    see_other(&format!("/sign-in?next={next}"))
+    see_other(&format!("{}?next={next}", super::urls::SIGN_IN))
 }
 
 async fn answer(
@@ -232,8 +232,8 @@ async fn answer(
         ),
     };
     let continue_href = match user.organization_kind {
-        OrgKind::Customer => "/admin/relationships",
-        _ => "/",
+        OrgKind::Customer => super::urls::ADMIN_RELATIONSHIPS,
+        _ => super::urls::HOME,
     };
     render(&AnsweredPage {
         ctx: viewer,
@@ -281,8 +281,9 @@ pub async fn withdraw(
         })
         .await?
         .ok_or(AppError::NotFound)?;
-    Ok(super::see_other(match withdrawn.kind {
-        InvitationKind::Partnership => "/indirect-resellers?withdrawn=1",
-        InvitationKind::CustomerRelationship => "/relationship-requests?withdrawn=1",
-    }))
+    let list = match withdrawn.kind {
+        InvitationKind::Partnership => super::urls::INDIRECT_RESELLERS,
+        InvitationKind::CustomerRelationship => super::urls::RELATIONSHIP_REQUESTS,
+    };
+    Ok(super::see_other(&format!("{list}?withdrawn=1")))
 }

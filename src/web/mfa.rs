@@ -14,7 +14,8 @@ use chrono::NaiveDateTime;
 use serde::Deserialize;
 
 use super::sign_in::{start_session, EmptyForm};
-use super::users::{own_base, CUSTOMER_BASE, PARTNER_BASE};
+use super::urls;
+use super::users::own_base;
 use super::{checked_id, render, render_with_status, see_other};
 use crate::auth::password::PasswordHasher;
 use crate::auth::session::AppSession;
@@ -27,35 +28,35 @@ use crate::domain::mfa::{self, PendingSignIn, SecondFactor, SecondStep};
 use crate::domain::sign_in_limits::{Scope, SignInLimits};
 use crate::error::AppError;
 
-/// Where the second step of a sign-in asks for a code.
-pub const SIGN_IN_CODE: &str = "/sign-in/mfa";
-/// Where a user whose organization requires MFA sets it up during sign-in.
-pub const SIGN_IN_SETUP: &str = "/sign-in/mfa/setup";
-/// The signed-in user's own MFA page.
-pub const ACCOUNT: &str = "/account/mfa";
-const ACCOUNT_SETUP: &str = "/account/mfa/setup";
-const RECOVERY_CODES: &str = "/account/mfa/recovery-codes";
-
 pub fn routes(cfg: &mut web::ServiceConfig) {
-    cfg.route(SIGN_IN_CODE, web::get().to(code_form))
-        .route(SIGN_IN_CODE, web::post().to(code_submit))
-        .route(SIGN_IN_SETUP, web::get().to(sign_in_setup_form))
-        .route(SIGN_IN_SETUP, web::post().to(sign_in_setup_submit))
-        .route(ACCOUNT, web::get().to(account))
-        .route(ACCOUNT_SETUP, web::get().to(account_setup_form))
-        .route(ACCOUNT_SETUP, web::post().to(account_setup_submit))
-        .route(RECOVERY_CODES, web::get().to(recovery_codes))
+    cfg.route(urls::SIGN_IN_MFA, web::get().to(code_form))
+        .route(urls::SIGN_IN_MFA, web::post().to(code_submit))
+        .route(urls::SIGN_IN_MFA_SETUP, web::get().to(sign_in_setup_form))
         .route(
-            &format!("{RECOVERY_CODES}/new"),
+            urls::SIGN_IN_MFA_SETUP,
+            web::post().to(sign_in_setup_submit),
+        )
+        .route(urls::ACCOUNT_MFA, web::get().to(account))
+        .route(urls::ACCOUNT_MFA_SETUP, web::get().to(account_setup_form))
+        .route(
+            urls::ACCOUNT_MFA_SETUP,
+            web::post().to(account_setup_submit),
+        )
+        .route(urls::RECOVERY_CODES, web::get().to(recovery_codes))
+        .route(
+            urls::RECOVERY_CODES_NEW,
             web::post().to(renew_recovery_codes),
         )
-        .route("/account/mfa/turn-off", web::post().to(turn_off));
-    for base in [PARTNER_BASE, CUSTOMER_BASE] {
-        cfg.route(&format!("{base}/mfa-policy"), web::post().to(set_policy))
-            .route(
-                &format!("{base}/{{user_id}}/mfa-reset"),
-                web::post().to(reset),
-            );
+        .route(urls::ACCOUNT_MFA_TURN_OFF, web::post().to(turn_off));
+    for base in [urls::PARTNER_USERS, urls::CUSTOMER_USERS] {
+        cfg.route(
+            &urls::users_page(base, "mfa-policy"),
+            web::post().to(set_policy),
+        )
+        .route(
+            &urls::user_action(base, "{user_id}", "mfa-reset"),
+            web::post().to(reset),
+        );
     }
 }
 
@@ -125,8 +126,8 @@ pub async fn after_password(
             let now = chrono::Utc::now().timestamp();
             session.begin_second_step(&PendingSignIn::new(&user.id, step, now, next))?;
             Ok(see_other(match step {
-                SecondStep::Code => SIGN_IN_CODE,
-                SecondStep::Setup => SIGN_IN_SETUP,
+                SecondStep::Code => urls::SIGN_IN_MFA,
+                SecondStep::Setup => urls::SIGN_IN_MFA_SETUP,
             }))
         }
     }
@@ -140,16 +141,16 @@ fn pending(session: &AppSession, want: SecondStep) -> Result<PendingSignIn, &'st
                 Ok(p)
             } else {
                 Err(match p.step {
-                    SecondStep::Code => SIGN_IN_CODE,
-                    SecondStep::Setup => SIGN_IN_SETUP,
+                    SecondStep::Code => urls::SIGN_IN_MFA,
+                    SecondStep::Setup => urls::SIGN_IN_MFA_SETUP,
                 })
             }
         }
         Some(_) => {
             session.end_second_step();
-            Err("/sign-in")
+            Err(urls::SIGN_IN)
         }
-        None => Err("/sign-in"),
+        None => Err(urls::SIGN_IN),
     }
 }
 
@@ -172,7 +173,7 @@ async fn pending_sign_in(
         Some(user) => Ok(Ok((pending, user))),
         None => {
             session.end_second_step();
-            Ok(Err("/sign-in"))
+            Ok(Err(urls::SIGN_IN))
         }
     }
 }
@@ -327,9 +328,9 @@ fn setup_page(
         &SetupPage {
             ctx,
             action: if at_sign_in {
-                SIGN_IN_SETUP
+                urls::SIGN_IN_MFA_SETUP
             } else {
-                ACCOUNT_SETUP
+                urls::ACCOUNT_MFA_SETUP
             },
             at_sign_in,
             qr_svg: qr_svg(&uri)?,
@@ -415,7 +416,8 @@ pub async fn sign_in_setup_submit(
     session.end_second_step();
     start_session(&req, &db, &settings, &session, user.id).await?;
     Ok(see_other(&format!(
-        "{RECOVERY_CODES}?next={}",
+        "{}?next={}",
+        urls::RECOVERY_CODES,
         percent_encoding::utf8_percent_encode(&pending.next, super::QUERY_VALUE)
     )))
 }
@@ -495,7 +497,7 @@ pub async fn account_setup_form(
     session: AppSession,
 ) -> Result<HttpResponse, AppError> {
     if my_state(&me, &db).await?.is_enrolled() {
-        return Ok(see_other(ACCOUNT));
+        return Ok(see_other(urls::ACCOUNT_MFA));
     }
     let email = me.user.email.clone();
     setup_page(me.viewer, &session, &email, false, None)
@@ -514,7 +516,7 @@ pub async fn account_setup_submit(
         let email = me.user.email.clone();
         return setup_page(me.viewer, &session, &email, false, Some(error));
     }
-    Ok(see_other(RECOVERY_CODES))
+    Ok(see_other(urls::RECOVERY_CODES))
 }
 
 #[derive(Template)]
@@ -538,11 +540,11 @@ pub async fn recovery_codes(
     session: AppSession,
 ) -> Result<HttpResponse, AppError> {
     let Some(codes) = session.take_new_recovery_codes() else {
-        return Ok(see_other(ACCOUNT));
+        return Ok(see_other(urls::ACCOUNT_MFA));
     };
     let next = match query.next.as_deref() {
         Some(next) => super::language::safe_next(Some(next)).to_string(),
-        None => ACCOUNT.to_string(),
+        None => urls::ACCOUNT_MFA.to_string(),
     };
     render(&CodesPage {
         ctx: me.viewer,
@@ -570,7 +572,7 @@ pub async fn renew_recovery_codes(
         return Err(AppError::Conflict("mfa-error-not-set-up"));
     }
     session.keep_new_recovery_codes(&codes)?;
-    Ok(see_other(RECOVERY_CODES))
+    Ok(see_other(urls::RECOVERY_CODES))
 }
 
 #[derive(Deserialize)]
@@ -627,7 +629,7 @@ pub async fn turn_off(
         })
         .await?;
     match outcome {
-        None => Ok(see_other(&format!("{ACCOUNT}?done=off"))),
+        None => Ok(see_other(&format!("{}?done=off", urls::ACCOUNT_MFA))),
         Some(refusal) => account_page(me, &db, None, Some(refusal)).await,
     }
 }

@@ -25,6 +25,7 @@ pub mod subscription_admin;
 pub mod subscriptions;
 pub mod support_profile;
 pub mod supported_subscriptions;
+pub mod urls;
 pub mod users;
 
 use actix_web::http::StatusCode;
@@ -38,37 +39,34 @@ use crate::i18n::Locale;
 
 /// The route table, shared by `main` and the tests.
 pub fn routes(cfg: &mut web::ServiceConfig) {
-    cfg.route("/", web::get().to(home::index))
-        .route("/static/app.css", web::get().to(home::stylesheet))
-        .route("/static/favicon.svg", web::get().to(home::favicon))
-        .route("/favicon.ico", web::get().to(home::favicon))
-        .route("/language", web::get().to(language::switch))
-        .route("/sign-in", web::get().to(sign_in::show))
-        .route("/sign-in", web::post().to(sign_in::submit))
-        .route("/sign-out", web::post().to(sign_in::sign_out))
-        .route("/customers", web::get().to(customers::list))
-        .route("/customers/new", web::get().to(customers::new_form))
-        .route("/customers/new", web::post().to(customers::add))
+    cfg.route(urls::HOME, web::get().to(home::index))
+        .route(urls::STYLESHEET, web::get().to(home::stylesheet))
+        .route(urls::FAVICON, web::get().to(home::favicon))
+        .route(urls::FAVICON_ICO, web::get().to(home::favicon))
+        .route(urls::LANGUAGE, web::get().to(language::switch))
+        .route(urls::SIGN_IN, web::get().to(sign_in::show))
+        .route(urls::SIGN_IN, web::post().to(sign_in::submit))
+        .route(urls::SIGN_OUT, web::post().to(sign_in::sign_out))
+        .route(urls::CUSTOMERS, web::get().to(customers::list))
+        .route(urls::CUSTOMERS_NEW, web::get().to(customers::new_form))
+        .route(urls::CUSTOMERS_NEW, web::post().to(customers::add))
         .configure(catalog_routes)
+        .route(urls::route::CUSTOMER, web::get().to(subscriptions::list))
         .route(
-            "/customers/{customer_id}",
-            web::get().to(subscriptions::list),
-        )
-        .route(
-            "/customers/{customer_id}/subscriptions/{subscription_id}",
+            urls::route::SUBSCRIPTION,
             web::get().to(subscriptions::show),
         )
         .route(
-            "/customers/{customer_id}/subscriptions/{subscription_id}",
+            urls::route::SUBSCRIPTION,
             web::post().to(subscriptions::submit),
         )
+        .route(urls::route::REVIEW, web::get().to(subscriptions::review))
+        .route(urls::SUPPORT_PROFILE, web::get().to(support_profile::show))
         .route(
-            "/customers/{customer_id}/subscriptions/{subscription_id}/review/{event_id}",
-            web::get().to(subscriptions::review),
+            urls::SUPPORT_PROFILE,
+            web::post().to(support_profile::submit),
         )
-        .route("/support-profile", web::get().to(support_profile::show))
-        .route("/support-profile", web::post().to(support_profile::submit))
-        .route("/admin/support", web::get().to(admin_support::show))
+        .route(urls::ADMIN_SUPPORT, web::get().to(admin_support::show))
         .configure(relationship_routes)
         .configure(account_routes)
         .configure(mfa::routes);
@@ -77,85 +75,81 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
 /// A provider's work on its customers and subscriptions: import, export, add, change, end.
 fn catalog_routes(cfg: &mut web::ServiceConfig) {
     use subscription_admin as sa;
-    const SUB: &str = "/customers/{customer_id}/subscriptions/{subscription_id}";
-    cfg.route("/customers/import", web::get().to(imports::form))
-        .route("/customers/import", web::post().to(imports::upload))
+    cfg.route(urls::IMPORT, web::get().to(imports::form))
+        .route(urls::IMPORT, web::post().to(imports::upload))
+        .route(urls::IMPORT_TEMPLATE, web::get().to(imports::template))
+        .route(urls::route::IMPORT_APPLY, web::post().to(imports::apply))
+        .route(urls::EXPORT, web::get().to(imports::export))
+        .route(urls::route::SUBSCRIPTION_NEW, web::get().to(sa::new_form))
+        .route(urls::route::SUBSCRIPTION_NEW, web::post().to(sa::add))
         .route(
-            "/customers/import/template.csv",
-            web::get().to(imports::template),
+            urls::route::SUBSCRIPTION_QUANTITY,
+            web::post().to(sa::quantity),
         )
         .route(
-            "/customers/import/{import_id}",
-            web::post().to(imports::apply),
+            urls::route::SUBSCRIPTION_CANCEL,
+            web::get().to(sa::confirm_cancel),
         )
-        .route("/customers/export.csv", web::get().to(imports::export))
+        .route(urls::route::SUBSCRIPTION_STEP, web::post().to(sa::step))
         .route(
-            "/customers/{customer_id}/subscriptions/new",
-            web::get().to(sa::new_form),
-        )
-        .route(
-            "/customers/{customer_id}/subscriptions/new",
-            web::post().to(sa::add),
-        )
-        .route(&format!("{SUB}/quantity"), web::post().to(sa::quantity))
-        .route(&format!("{SUB}/cancel"), web::get().to(sa::confirm_cancel))
-        .route(&format!("{SUB}/status/{{step}}"), web::post().to(sa::step))
-        .route(
-            "/customers/{customer_id}/relationship/remove",
+            urls::route::CUSTOMER_RELATIONSHIP_END,
             web::get().to(customer_relationships::confirm_end),
         )
         .route(
-            "/customers/{customer_id}/relationship/remove",
+            urls::route::CUSTOMER_RELATIONSHIP_END,
             web::post().to(customer_relationships::end),
         )
         .route(
-            "/invitations/{invitation_id}/withdraw",
+            urls::route::INVITATION_WITHDRAW,
             web::post().to(invitations::withdraw),
         );
 }
 
 /// Passwords, and User management for partners (`/users`) and customers (`/admin/users`).
 fn account_routes(cfg: &mut web::ServiceConfig) {
-    cfg.route("/set-password/{token}", web::get().to(set_password::show))
+    cfg.route(urls::route::SET_PASSWORD, web::get().to(set_password::show))
         .route(
-            "/set-password/{token}",
+            urls::route::SET_PASSWORD,
             web::post().to(set_password::submit),
         )
-        .route("/account/password", web::get().to(account::show))
-        .route("/account/password", web::post().to(account::submit))
-        .route(sessions::PATH, web::get().to(sessions::list))
-        .route("/account/sessions/end", web::post().to(sessions::end));
-    for base in [users::PARTNER_BASE, users::CUSTOMER_BASE] {
+        .route(urls::ACCOUNT_PASSWORD, web::get().to(account::show))
+        .route(urls::ACCOUNT_PASSWORD, web::post().to(account::submit))
+        .route(urls::ACCOUNT_SESSIONS, web::get().to(sessions::list))
+        .route(urls::ACCOUNT_SESSIONS_END, web::post().to(sessions::end));
+    for base in [urls::PARTNER_USERS, urls::CUSTOMER_USERS] {
         cfg.route(base, web::get().to(users::list))
-            .route(&format!("{base}/new"), web::get().to(users::new_form))
-            .route(&format!("{base}/new"), web::post().to(users::add))
-            .route(&format!("{base}/{{user_id}}"), web::get().to(users::show))
             .route(
-                &format!("{base}/{{user_id}}/role"),
+                &urls::users_page(base, "new"),
+                web::get().to(users::new_form),
+            )
+            .route(&urls::users_page(base, "new"), web::post().to(users::add))
+            .route(&urls::user(base, "{user_id}"), web::get().to(users::show))
+            .route(
+                &urls::user_action(base, "{user_id}", "role"),
                 web::post().to(users::change_role),
             )
             .route(
-                &format!("{base}/{{user_id}}/disable"),
+                &urls::user_action(base, "{user_id}", "disable"),
                 web::get().to(users::confirm_disable),
             )
             .route(
-                &format!("{base}/{{user_id}}/disable"),
+                &urls::user_action(base, "{user_id}", "disable"),
                 web::post().to(users::disable),
             )
             .route(
-                &format!("{base}/{{user_id}}/enable"),
+                &urls::user_action(base, "{user_id}", "enable"),
                 web::post().to(users::enable),
             )
             .route(
-                &format!("{base}/{{user_id}}/remove"),
+                &urls::user_action(base, "{user_id}", "remove"),
                 web::get().to(users::confirm_remove),
             )
             .route(
-                &format!("{base}/{{user_id}}/remove"),
+                &urls::user_action(base, "{user_id}", "remove"),
                 web::post().to(users::remove),
             )
             .route(
-                &format!("{base}/{{user_id}}/password-link"),
+                &urls::user_action(base, "{user_id}", "password-link"),
                 web::post().to(users::new_link),
             );
     }
@@ -166,58 +160,58 @@ fn relationship_routes(cfg: &mut web::ServiceConfig) {
     use customer_relationships as cr;
     use indirect_resellers as ir;
     use partner_relationships as pr;
-    cfg.route("/indirect-resellers", web::get().to(ir::list))
-        .route("/indirect-resellers", web::post().to(ir::request))
+    cfg.route(urls::INDIRECT_RESELLERS, web::get().to(ir::list))
+        .route(urls::INDIRECT_RESELLERS, web::post().to(ir::request))
         .route(
-            "/indirect-resellers/{reseller_id}/remove",
+            urls::route::INDIRECT_RESELLER_REMOVE,
             web::get().to(ir::confirm_remove),
         )
         .route(
-            "/indirect-resellers/{reseller_id}/remove",
+            urls::route::INDIRECT_RESELLER_REMOVE,
             web::post().to(ir::remove),
         )
-        .route("/relationship-requests", web::get().to(cr::form))
-        .route("/relationship-requests", web::post().to(cr::request))
+        .route(urls::RELATIONSHIP_REQUESTS, web::get().to(cr::form))
+        .route(urls::RELATIONSHIP_REQUESTS, web::post().to(cr::request))
         .route(
-            "/customers/{customer_id}/resellers/{reseller_id}/remove",
+            urls::route::CUSTOMER_RESELLER_REMOVE,
             web::get().to(cr::confirm_remove),
         )
         .route(
-            "/customers/{customer_id}/resellers/{reseller_id}/remove",
+            urls::route::CUSTOMER_RESELLER_REMOVE,
             web::post().to(cr::remove),
         )
-        .route("/invitations/{token}", web::get().to(invitations::show))
+        .route(urls::route::INVITATION, web::get().to(invitations::show))
         .route(
-            "/invitations/{token}/accept",
+            urls::route::INVITATION_ACCEPT,
             web::post().to(invitations::accept),
         )
         .route(
-            "/invitations/{token}/decline",
+            urls::route::INVITATION_DECLINE,
             web::post().to(invitations::decline),
         )
-        .route("/admin/relationships", web::get().to(pr::list))
+        .route(urls::ADMIN_RELATIONSHIPS, web::get().to(pr::list))
         .route(
-            "/admin/relationships/{partner_id}/remove",
+            urls::route::ADMIN_RELATIONSHIP_REMOVE,
             web::get().to(pr::confirm_remove),
         )
         .route(
-            "/admin/relationships/{partner_id}/remove",
+            urls::route::ADMIN_RELATIONSHIP_REMOVE,
             web::post().to(pr::remove),
         )
         .route(
-            "/admin/relationships/{partner_id}/remove-delegated-admin",
+            urls::route::ADMIN_DELEGATED_ADMIN_REMOVE,
             web::get().to(pr::confirm_remove_delegated_admin),
         )
         .route(
-            "/admin/relationships/{partner_id}/remove-delegated-admin",
+            urls::route::ADMIN_DELEGATED_ADMIN_REMOVE,
             web::post().to(pr::remove_delegated_admin),
         )
-        .route("/audit", web::get().to(audit::partner_log))
-        .route("/audit.csv", web::get().to(audit::partner_csv))
-        .route("/admin/audit", web::get().to(audit::customer_log))
-        .route("/admin/audit.csv", web::get().to(audit::customer_csv))
+        .route(urls::AUDIT, web::get().to(audit::partner_log))
+        .route(urls::AUDIT_CSV, web::get().to(audit::partner_csv))
+        .route(urls::ADMIN_AUDIT, web::get().to(audit::customer_log))
+        .route(urls::ADMIN_AUDIT_CSV, web::get().to(audit::customer_csv))
         .route(
-            "/supported-subscriptions",
+            urls::SUPPORTED_SUBSCRIPTIONS,
             web::get().to(supported_subscriptions::list),
         );
 }
@@ -340,7 +334,7 @@ impl Viewer {
         self.user
             .as_ref()
             .is_some_and(|u| u.role.is_customer_admin())
-            && self.nav_current("/admin")
+            && self.nav_current(urls::ADMIN)
     }
 
     /// The sections of a customer's Admin area this user may open, Support first.
@@ -349,12 +343,12 @@ impl Viewer {
             .user
             .as_ref()
             .is_some_and(|u| u.role == crate::domain::roles::Role::CustomerGlobalAdmin);
-        let mut sections = vec![("/admin/support", "support-title")];
+        let mut sections = vec![(urls::ADMIN_SUPPORT, "support-title")];
         if global_admin {
             sections.extend([
-                ("/admin/relationships", "nav-partner-relationships"),
-                ("/admin/users", "nav-user-management"),
-                ("/admin/audit", "nav-audit-log"),
+                (urls::ADMIN_RELATIONSHIPS, "nav-partner-relationships"),
+                (urls::CUSTOMER_USERS, "nav-user-management"),
+                (urls::ADMIN_AUDIT, "nav-audit-log"),
             ]);
         }
         sections
@@ -375,7 +369,8 @@ impl Viewer {
                 tag: l.tag(),
                 name: l.native_name(),
                 href: format!(
-                    "/language?lang={}&next={}",
+                    "{}?lang={}&next={}",
+                    urls::LANGUAGE,
                     l.tag(),
                     percent_encoding::utf8_percent_encode(&self.path, QUERY_VALUE)
                 ),

@@ -109,7 +109,7 @@ async fn ask(
         admin.viewer,
         removal.confirmation(),
         &[("partner", &row.partner.name)],
-        "/admin/relationships",
+        super::urls::ADMIN_RELATIONSHIPS,
     )
 }
 
@@ -138,7 +138,8 @@ async fn carry_out(
     })
     .await?;
     Ok(see_other(&format!(
-        "/admin/relationships?done={}",
+        "{}?done={}",
+        super::urls::ADMIN_RELATIONSHIPS,
         removal.done().0
     )))
 }

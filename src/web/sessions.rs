@@ -12,8 +12,6 @@ use crate::config::Settings;
 use crate::db::{self, Db};
 use crate::error::AppError;
 
-pub const PATH: &str = "/account/sessions";
-
 /// One row of the list.
 pub struct SessionRow {
     pub handle: String,
@@ -122,5 +120,8 @@ pub async fn end(
         // Already ended (another tab, the idle timeout): nothing changed, say so plainly.
         return Err(AppError::Conflict("sessions-none-ended"));
     }
-    Ok(see_other(&format!("{PATH}?ended=1")))
+    Ok(see_other(&format!(
+        "{}?ended=1",
+        super::urls::ACCOUNT_SESSIONS
+    )))
 }

@@ -120,7 +120,10 @@ pub async fn submit(
         .run(move |conn| Ok(db::password_links::set_password(conn, &token, &hash)?))
         .await?;
     match outcome {
-        Ok(_) => Ok(see_other("/sign-in?password_set=1")),
+        Ok(_) => Ok(see_other(&format!(
+            "{}?password_set=1",
+            super::urls::SIGN_IN
+        ))),
         Err(p) => problem(viewer, p),
     }
 }

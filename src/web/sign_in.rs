@@ -274,5 +274,5 @@ pub async fn sign_out(
             .await?;
     }
     session.clear();
-    Ok(see_other("/sign-in"))
+    Ok(see_other(super::urls::SIGN_IN))
 }

@@ -8,7 +8,7 @@ use askama::Template;
 use serde::Deserialize;
 
 use super::confirm::{confirm_to, Confirmation};
-use super::{checked_id, render, render_with_status, see_other};
+use super::{checked_id, render, render_with_status, see_other, urls};
 use crate::auth::{CsrfForm, ProviderAdmin, Viewer};
 use crate::db::organizations::Organization;
 use crate::db::subscriptions::{Edit, EditError};
@@ -141,7 +141,10 @@ pub async fn add(
         )
         .await?;
     match added {
-        Ok(_) => Ok(see_other(&format!("/customers/{}?added=1", customer.id))),
+        Ok(_) => Ok(see_other(&format!(
+            "{}?added=1",
+            urls::customer(&customer.id)
+        ))),
         Err(id) => {
             let errors = SubscriptionErrors {
                 external_id: Some(id),
@@ -204,7 +207,7 @@ async fn apply(
             },
         )
         .await?;
-    let page = format!("/customers/{customer_id}/subscriptions/{subscription_id}");
+    let page = urls::subscription(customer_id, subscription_id);
     Ok(match outcome {
         Ok(()) => see_other(&format!("{page}?done=1")),
         Err(problem) => see_other(&format!("{page}?problem={problem}")),
@@ -226,9 +229,8 @@ pub async fn quantity(
     match check_quantity(&form.0.quantity) {
         Ok(q) => apply(admin, ids, version, Edit::Quantity(q), &db).await,
         Err(id) => Ok(see_other(&format!(
-            "/customers/{}/subscriptions/{}?problem={id}",
-            checked_id(&ids.0)?,
-            checked_id(&ids.1)?
+            "{}?problem={id}",
+            urls::subscription(checked_id(&ids.0)?, checked_id(&ids.1)?)
         ))),
     }
 }
@@ -283,9 +285,13 @@ pub async fn confirm_cancel(
                 .ok_or(AppError::NotFound)
         })
         .await?;
-    let page = format!("/customers/{customer_id}/subscriptions/{subscription_id}");
+    let page = urls::subscription(&customer_id, &subscription_id);
     // The confirmation posts to the "cancel" step with the version shown here.
-    let action = format!("{page}/status/cancel?version={}", sub.version);
+    let action = format!(
+        "{}?version={}",
+        urls::subscription_step(&customer_id, &subscription_id, "cancel"),
+        sub.version
+    );
     confirm_to(
         admin.viewer,
         &CANCEL,

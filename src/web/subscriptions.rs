@@ -311,8 +311,10 @@ pub async fn submit(
         .await?;
     let (status, notice, is_error) = match outcome {
         Ok(event_id) => {
-            return Ok(see_other(&format!(
-                "/customers/{customer_id}/subscriptions/{subscription_id}/review/{event_id}"
+            return Ok(see_other(&super::urls::review(
+                customer_id,
+                subscription_id,
+                event_id,
             )))
         }
         Err(ChangeError::NotFound) => return Err(AppError::NotFound),

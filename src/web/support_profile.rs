@@ -94,5 +94,8 @@ pub async fn submit(
         )?)
     })
     .await?;
-    Ok(see_other("/support-profile?saved=1"))
+    Ok(see_other(&format!(
+        "{}?saved=1",
+        super::urls::SUPPORT_PROFILE
+    )))
 }

@@ -12,6 +12,7 @@ use serde::Deserialize;
 
 use super::confirm::{confirm, Confirmation};
 use super::sign_in::EmptyForm;
+use super::urls;
 use super::{checked_id, render, render_with_status, see_other, site_link};
 use crate::auth::session::random_token;
 use crate::auth::{CsrfForm, UserManager, Viewer};
@@ -22,16 +23,11 @@ use crate::domain::roles::Role;
 use crate::domain::OrgKind;
 use crate::error::AppError;
 
-/// Where partners manage their users.
-pub const PARTNER_BASE: &str = "/users";
-/// Where a customer's Global admin manages the customer's users (inside Admin).
-pub const CUSTOMER_BASE: &str = "/admin/users";
-
 fn base_of(kind: OrgKind) -> &'static str {
     if kind.is_partner() {
-        PARTNER_BASE
+        urls::PARTNER_USERS
     } else {
-        CUSTOMER_BASE
+        urls::CUSTOMER_USERS
     }
 }
 
@@ -111,7 +107,7 @@ pub async fn list(
         rows: users
             .into_iter()
             .map(|user| UserRow {
-                href: format!("{base}/{}", user.id),
+                href: urls::user(base, &user.id),
                 user,
             })
             .collect(),
@@ -198,7 +194,7 @@ fn link_page(
     expires_at: NaiveDateTime,
 ) -> Result<HttpResponse, AppError> {
     let ctx = manager.viewer;
-    let link = site_link(req, &format!("/set-password/{token}"));
+    let link = site_link(req, &urls::set_password(token));
     let expires = ctx.datetime(&expires_at);
     let args = [
         ("name", user.display_name.as_str()),
@@ -312,7 +308,7 @@ impl UserPage {
     }
 
     pub fn href(&self, action: &str) -> String {
-        format!("{}/{}/{action}", self.base, self.user.id)
+        urls::user_action(self.base, &self.user.id, action)
     }
 }
 
@@ -440,7 +436,7 @@ async fn ask(
         ("name", user.display_name.as_str()),
         ("email", user.email.as_str()),
     ];
-    confirm(manager.viewer, what, &args, &format!("{base}/{}", user.id))
+    confirm(manager.viewer, what, &args, &urls::user(base, &user.id))
 }
 
 pub async fn confirm_disable(
