@@ -149,7 +149,7 @@ pub fn init(conn: &mut DbConnection, args: &InitArgs, out: &mut dyn Write) -> Re
         country: None,
     };
     let (org, user, expires) =
-        match organizations::create_with_admin(conn, &tenant, &token, MadeBy::Operator) {
+        match organizations::create_with_admin(conn, MadeBy::Operator, &tenant, &token) {
             Ok(created) => created,
             Err(CreateError::Conflict(id)) => return Err(Failure::conflict(refusal(id))),
             Err(CreateError::Database(e)) => return Err(e.into()),
@@ -158,7 +158,7 @@ pub fn init(conn: &mut DbConnection, args: &InitArgs, out: &mut dyn Write) -> Re
     let written = if args.json {
         let json = CreatedJson {
             organization: OrgJson {
-                id: &org.id,
+                id: org.id.as_str(),
                 name: &org.name,
                 kind: org.kind.as_str(),
                 partner_id: org.partner_id.as_deref(),
@@ -193,7 +193,7 @@ pub fn init(conn: &mut DbConnection, args: &InitArgs, out: &mut dyn Write) -> Re
 fn user_json<'a>(user: &'a users::User, organization: &'a str) -> UserJson<'a> {
     UserJson {
         id: &user.id,
-        organization_id: &user.organization_id,
+        organization_id: user.organization_id.as_str(),
         organization,
         email: &user.email,
         display_name: &user.display_name,
@@ -234,11 +234,11 @@ pub fn reset_password(
         conn.transaction(|conn| {
             password_links::issue(
                 conn,
+                MadeBy::Operator,
                 &user,
                 org.kind,
                 LinkPurpose::Reset,
                 &token,
-                MadeBy::Operator,
             )
         })?
     };
@@ -282,13 +282,13 @@ pub fn list_users(
         ),
         None => None,
     };
-    let users = users::list_all(conn, org_filter.as_ref().map(|o| o.id.as_str()))?;
+    let users = users::list_all(conn, org_filter.as_ref().map(|o| &o.id))?;
     let orgs = organizations::lookup(conn, users.iter().map(|u| &u.organization_id))?;
     let org_name = |id: &str| orgs.get(id).map(|o| o.name.as_str()).unwrap_or("");
     let written = if json {
         let rows: Vec<UserJson<'_>> = users
             .iter()
-            .map(|u| user_json(u, org_name(&u.organization_id)))
+            .map(|u| user_json(u, org_name(u.organization_id.as_str())))
             .collect();
         writeln!(out, "{}", to_json(&rows)?)
     } else {
@@ -303,7 +303,7 @@ pub fn list_users(
             };
             text.push_str(&format!(
                 "{:<32} {:<36} {:<24} {:<24} {}\n",
-                org_name(&u.organization_id),
+                org_name(u.organization_id.as_str()),
                 u.email,
                 u.display_name,
                 u.role.as_str(),

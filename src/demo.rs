@@ -11,7 +11,9 @@ use crate::db::users::{self, NewUser};
 use crate::db::DbConnection;
 use crate::domain::accounts::UserState;
 use crate::domain::roles::Role;
-use crate::domain::{self, support_contact, CommerceType, OrgKind, SubscriptionStatus};
+use crate::domain::{
+    self, support_contact, CommerceType, CustomerId, OrgKind, OrganizationId, SubscriptionStatus,
+};
 
 /// What `load` did.
 #[derive(Debug, PartialEq, Eq)]
@@ -263,7 +265,12 @@ pub fn load(conn: &mut DbConnection, password: Option<&str>) -> anyhow::Result<D
             )?;
         }
         for reseller in ["fabrikam", "northwind", "tailspin"] {
-            relationships::insert_partnership(conn, &id_of("contoso"), &id_of(reseller), now)?;
+            relationships::insert_partnership(
+                conn,
+                &OrganizationId::from(id_of("contoso")),
+                &OrganizationId::from(id_of(reseller)),
+                now,
+            )?;
         }
         for (partner, customer, delegated_admin) in [
             ("contoso", "adatum", true),
@@ -275,8 +282,8 @@ pub fn load(conn: &mut DbConnection, password: Option<&str>) -> anyhow::Result<D
         ] {
             relationships::insert_customer_relationship(
                 conn,
-                &id_of(partner),
-                &id_of(customer),
+                &OrganizationId::from(id_of(partner)),
+                &CustomerId::from(id_of(customer)),
                 delegated_admin,
                 now,
             )?;

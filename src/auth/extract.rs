@@ -16,7 +16,7 @@ use serde::de::DeserializeOwned;
 use super::session::AppSession;
 use crate::db::{self, Db};
 use crate::domain::roles::Role;
-use crate::domain::OrgKind;
+use crate::domain::{CustomerId, OrgKind, OrganizationId};
 use crate::error::AppError;
 use crate::i18n::{I18n, Locale};
 
@@ -31,7 +31,7 @@ pub struct CurrentUser {
     pub email: String,
     pub display_name: String,
     pub role: Role,
-    pub organization_id: String,
+    pub organization_id: OrganizationId,
     pub organization_name: String,
     pub organization_kind: OrgKind,
     /// The organization requires multi-factor authentication of all its users.
@@ -46,6 +46,11 @@ impl CurrentUser {
             name: self.display_name.clone(),
             organization_id: self.organization_id.clone(),
         }
+    }
+
+    /// The user's organization as a customer, when it is one.
+    pub fn customer_id(&self) -> Option<CustomerId> {
+        self.organization_id.as_customer(self.organization_kind)
     }
 
     /// See [`Role::may_manage_partnerships`] (for the navigation).
@@ -72,7 +77,7 @@ impl CurrentUser {
     /// The user as an invitation's rule sees them.
     pub fn responder(&self) -> crate::domain::invitations::Responder<'_> {
         crate::domain::invitations::Responder {
-            organization_id: &self.organization_id,
+            organization_id: self.organization_id.as_str(),
             organization_kind: self.organization_kind,
             role: self.role,
         }
@@ -304,6 +309,18 @@ user_extractor!(
         _ => Err("error-customers-only"),
     }
 );
+
+/// The customer of a customer's admin: the extractor checked that the organization is one.
+macro_rules! customer_of_admin {
+    ($($name:ident),+) => {
+        $(impl $name {
+            pub fn customer_id(&self) -> CustomerId {
+                CustomerId::from(self.user.organization_id.to_string())
+            }
+        })+
+    };
+}
+customer_of_admin!(CustomerAdmin, CustomerGlobalAdmin);
 
 user_extractor!(
     /// The Global admin of any organization: User management.

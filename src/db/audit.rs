@@ -13,13 +13,14 @@ use diesel::prelude::*;
 use super::schema::{audit_events, organizations};
 use super::DbConnection;
 use crate::domain::audit::{Action, AuditFilter, LogPage, ObjectKind, RelationshipValue};
+use crate::domain::{CustomerId, OrganizationId};
 
 /// Who makes a change, for the audit log.
 #[derive(Debug, Clone)]
 pub struct Actor {
     pub user_id: String,
     pub name: String,
-    pub organization_id: String,
+    pub organization_id: OrganizationId,
 }
 
 /// Who made a change: a signed-in user, the operator on the command line, or somebody not
@@ -69,7 +70,12 @@ pub struct Object<'a> {
 }
 
 impl AuditEvent {
-    fn new(organization_id: &str, action: Action, object: Object<'_>, now: NaiveDateTime) -> Self {
+    fn new(
+        organization_id: &OrganizationId,
+        action: Action,
+        object: Object<'_>,
+        now: NaiveDateTime,
+    ) -> Self {
         AuditEvent {
             id: crate::domain::new_id(),
             occurred_at: now,
@@ -100,7 +106,7 @@ impl AuditEvent {
     /// of `organization_id` (the organization changed).
     pub fn made_by(
         by: MadeBy<'_>,
-        organization_id: &str,
+        organization_id: &OrganizationId,
         action: Action,
         object: Object<'_>,
         now: NaiveDateTime,
@@ -122,7 +128,7 @@ impl AuditEvent {
     /// An automatic change on behalf of `organization_id`, at the time of the event `cause`
     /// that made it necessary.
     pub fn by_system(
-        organization_id: &str,
+        organization_id: &OrganizationId,
         cause: &AuditEvent,
         action: Action,
         object: Object<'_>,
@@ -132,8 +138,8 @@ impl AuditEvent {
         event
     }
 
-    pub fn customer(mut self, customer_id: Option<&str>) -> Self {
-        self.customer_id = customer_id.map(str::to_string);
+    pub fn customer(mut self, customer_id: Option<&CustomerId>) -> Self {
+        self.customer_id = customer_id.map(CustomerId::to_string);
         self
     }
 
@@ -164,13 +170,13 @@ pub fn append(conn: &mut DbConnection, event: &AuditEvent) -> QueryResult<()> {
 /// One event of `organization_id`'s log about `object_id`.
 pub fn find_for_object(
     conn: &mut DbConnection,
-    organization_id: &str,
+    organization_id: &OrganizationId,
     object_id: &str,
     event_id: &str,
 ) -> QueryResult<Option<AuditEvent>> {
     audit_events::table
         .find(event_id)
-        .filter(audit_events::organization_id.eq(organization_id))
+        .filter(audit_events::organization_id.eq(organization_id.as_str()))
         .filter(audit_events::object_id.eq(object_id))
         .select(AuditEvent::as_select())
         .first(conn)
@@ -181,9 +187,9 @@ pub fn find_for_object(
 #[derive(Debug, Clone, Copy)]
 pub enum LogOf<'a> {
     /// What a partner did, and what others did to its relationships and designations.
-    Partner(&'a str),
+    Partner(&'a OrganizationId),
     /// What concerns a customer.
-    Customer(&'a str),
+    Customer(&'a CustomerId),
 }
 
 /// Up to `limit` events of a log that match the filter, on the page asked for, newest first.
@@ -251,13 +257,13 @@ pub fn list(
 /// The customers that a partner's log mentions, by name, for its customer filter.
 pub fn customers_in_partner_log(
     conn: &mut DbConnection,
-    partner_id: &str,
+    partner_id: &OrganizationId,
 ) -> QueryResult<Vec<(String, String)>> {
     let ids: Vec<Option<String>> = audit_events::table
         .filter(
             audit_events::organization_id
-                .eq(partner_id)
-                .or(audit_events::related_organization_id.eq(partner_id)),
+                .eq(partner_id.as_str())
+                .or(audit_events::related_organization_id.eq(partner_id.as_str())),
         )
         .filter(audit_events::customer_id.is_not_null())
         .select(audit_events::customer_id)

@@ -31,11 +31,14 @@ pub fn add(
             domain: Some(&customer.domain),
             country: Some(&customer.country),
         };
-        let created = organizations::create_with_admin(conn, &tenant, token, MadeBy::User(actor))?;
+        let created = organizations::create_with_admin(conn, MadeBy::User(actor), &tenant, token)?;
         relationships::insert_customer_relationship(
             conn,
             &actor.organization_id,
-            &created.0.id,
+            &created
+                .0
+                .customer_id()
+                .ok_or(CreateError::Database(diesel::result::Error::NotFound))?,
             true,
             super::now(),
         )?;

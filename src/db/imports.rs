@@ -18,7 +18,9 @@ use crate::domain::audit::{Action, ObjectKind};
 use crate::domain::import::{
     self, CustomerRef, Facts, KnownCustomer, KnownReseller, KnownSubscription, Plan, Row,
 };
-use crate::domain::{CommerceType, OrgKind, PartnershipStatus, SubscriptionStatus};
+use crate::domain::{
+    CommerceType, CustomerId, OrgKind, OrganizationId, PartnershipStatus, SubscriptionStatus,
+};
 
 /// Rows per INSERT statement: well below SQLite's limit of bound values.
 const CHUNK: usize = 500;
@@ -45,7 +47,7 @@ pub fn store(
     diesel::insert_into(imports::table)
         .values((
             imports::id.eq(&id),
-            imports::organization_id.eq(&actor.organization_id),
+            imports::organization_id.eq(actor.organization_id.as_str()),
             imports::created_by.eq(&actor.user_id),
             imports::created_at.eq(super::now()),
             imports::file_name.eq(file_name),
@@ -58,12 +60,12 @@ pub fn store(
 /// A stored upload of `organization_id`: its file name, content and when it was applied.
 pub fn find(
     conn: &mut DbConnection,
-    organization_id: &str,
+    organization_id: &OrganizationId,
     import_id: &str,
 ) -> QueryResult<Option<(String, String, Option<NaiveDateTime>)>> {
     imports::table
         .find(import_id)
-        .filter(imports::organization_id.eq(organization_id))
+        .filter(imports::organization_id.eq(organization_id.as_str()))
         .select((imports::file_name, imports::content, imports::applied_at))
         .first(conn)
         .optional()
@@ -71,7 +73,12 @@ pub fn find(
 
 /// Everything the plan needs to know about the rows' customers, subscriptions and resellers,
 /// in a fixed number of queries whatever the number of rows.
-pub fn facts(conn: &mut DbConnection, provider_id: &str, rows: &[Row]) -> QueryResult<Facts> {
+pub fn facts(
+    conn: &mut DbConnection,
+    provider_id: &OrganizationId,
+    rows: &[Row],
+) -> QueryResult<Facts> {
+    let provider_id = provider_id.as_str();
     let mut facts = Facts {
         provider_id: provider_id.to_string(),
         ..Facts::default()
@@ -205,7 +212,7 @@ pub fn facts(conn: &mut DbConnection, provider_id: &str, rows: &[Row]) -> QueryR
 /// Reads and plans a stored file against the database as it is now.
 pub fn plan(
     conn: &mut DbConnection,
-    provider_id: &str,
+    provider_id: &OrganizationId,
     content: &str,
 ) -> QueryResult<Result<Plan, import::FileProblem>> {
     let (rows, notes) = match import::parse(content.as_bytes()) {
@@ -250,7 +257,7 @@ pub fn apply(conn: &mut DbConnection, actor: &Actor, import_id: &str) -> QueryRe
         let claimed = diesel::update(
             imports::table
                 .find(import_id)
-                .filter(imports::organization_id.eq(&actor.organization_id))
+                .filter(imports::organization_id.eq(actor.organization_id.as_str()))
                 .filter(imports::applied_at.is_null()),
         )
         .set(imports::applied_at.eq(Some(now)))
@@ -308,8 +315,10 @@ fn write(
     )
     .values(None, Some(&summary));
     super::audit::append(conn, &cause)?;
+    // The plan's customers are customers: of the provider, or made by this import.
     let caused = |action: Action, object: Object<'_>, customer_id: &str| {
-        let mut event = AuditEvent::by(actor, action, object, now).customer(Some(customer_id));
+        let customer_id = CustomerId::from(customer_id.to_string());
+        let mut event = AuditEvent::by(actor, action, object, now).customer(Some(&customer_id));
         event.cause_event_id = Some(cause.id.clone());
         event
     };
@@ -356,7 +365,7 @@ fn write(
         .map(|(id, _)| {
             (
                 customer_relationships::id.eq(crate::domain::new_id()),
-                customer_relationships::partner_id.eq(actor.organization_id.clone()),
+                customer_relationships::partner_id.eq(actor.organization_id.to_string()),
                 customer_relationships::customer_id.eq(id.clone()),
                 customer_relationships::delegated_admin.eq(true),
                 customer_relationships::created_at.eq(now),
@@ -447,7 +456,7 @@ fn write(
             |((s, id), customer_id)| super::subscriptions::NewSubscription {
                 id,
                 customer_id,
-                provider_id: &actor.organization_id,
+                provider_id: actor.organization_id.as_str(),
                 product_name: &s.product,
                 quantity: s.quantity,
                 status: s.status,
@@ -556,7 +565,7 @@ fn write(
         event.related_organization_id = [&s.support_contact_id, contact]
             .into_iter()
             .flatten()
-            .find(|c| **c != actor.organization_id)
+            .find(|c| actor.organization_id != c.as_str())
             .cloned();
         events.push(event);
     }
@@ -567,7 +576,10 @@ fn write(
 }
 
 /// One export line: the import's columns, for every subscription of the provider.
-pub fn export(conn: &mut DbConnection, provider_id: &str) -> QueryResult<Vec<[String; 9]>> {
+pub fn export(
+    conn: &mut DbConnection,
+    provider_id: &OrganizationId,
+) -> QueryResult<Vec<[String; 9]>> {
     let (customers, contacts) =
         diesel::alias!(organizations as customers, organizations as contacts);
     type Line = (
@@ -595,7 +607,7 @@ pub fn export(conn: &mut DbConnection, provider_id: &str) -> QueryResult<Vec<[St
                 .nullable()
                 .eq(subscriptions::support_contact_id)),
         )
-        .filter(subscriptions::provider_id.eq(provider_id))
+        .filter(subscriptions::provider_id.eq(provider_id.as_str()))
         .order((
             customers.field(organizations::name).asc(),
             customers.field(organizations::id).asc(),

@@ -14,6 +14,7 @@ use crate::domain::invitations::{
     self as rules, InvitationFacts, InvitationKind, InvitationProblem, InvitationStatus, Responder,
 };
 use crate::domain::limits::{self, CapReached, Recent};
+use crate::domain::{CustomerId, OrganizationId};
 use crate::error::AppError;
 
 #[derive(Debug, Clone, Queryable, Selectable)]
@@ -23,7 +24,8 @@ pub struct Invitation {
     #[diesel(deserialize_as = String)]
     pub kind: InvitationKind,
     pub token_hash: String,
-    pub inviting_organization_id: String,
+    #[diesel(deserialize_as = String)]
+    pub inviting_organization_id: OrganizationId,
     pub target_organization_id: Option<String>,
     pub delegated_admin: bool,
     #[diesel(deserialize_as = String)]
@@ -42,6 +44,16 @@ impl Invitation {
             status: self.status,
             expires_at: self.expires_at,
             target_organization_id: self.target_organization_id.as_deref(),
+        }
+    }
+
+    /// The customer a customer-relationship invitation names (its target is always one).
+    fn target_customer(&self) -> Option<CustomerId> {
+        match self.kind {
+            InvitationKind::CustomerRelationship => {
+                self.target_organization_id.clone().map(CustomerId::from)
+            }
+            InvitationKind::Partnership => None,
         }
     }
 
@@ -90,11 +102,11 @@ impl From<CreateError> for AppError {
 /// How many invitations an organization made after `since`, and when the oldest of them.
 pub fn made_since(
     conn: &mut DbConnection,
-    organization_id: &str,
+    organization_id: &OrganizationId,
     since: NaiveDateTime,
 ) -> QueryResult<Recent> {
     let (count, oldest) = invitations::table
-        .filter(invitations::inviting_organization_id.eq(organization_id))
+        .filter(invitations::inviting_organization_id.eq(organization_id.as_str()))
         .filter(invitations::created_at.gt(since))
         .select((
             diesel::dsl::count_star(),
@@ -128,7 +140,7 @@ pub fn create(
                 invitations::id.eq(&id),
                 invitations::kind.eq(new.kind.as_str()),
                 invitations::token_hash.eq(rules::token_hash(token)),
-                invitations::inviting_organization_id.eq(&actor.organization_id),
+                invitations::inviting_organization_id.eq(actor.organization_id.as_str()),
                 invitations::target_organization_id.eq(target_id),
                 invitations::delegated_admin.eq(delegated_admin),
                 invitations::status.eq(InvitationStatus::Pending.as_str()),
@@ -151,7 +163,7 @@ pub fn create(
             }
             InvitationKind::CustomerRelationship => {
                 AuditEvent::by(actor, Action::RelationshipRequested, object, now)
-                    .customer(target_id)
+                    .customer(invitation.target_customer().as_ref())
                     .codes(
                         RelationshipValue::None,
                         RelationshipValue::of_relationship(delegated_admin),
@@ -178,7 +190,7 @@ pub fn find_by_token(conn: &mut DbConnection, token: &str) -> QueryResult<Option
 /// A provider's partnership requests that can still be answered, with the reseller each names.
 pub fn pending_partnership_requests(
     conn: &mut DbConnection,
-    provider_id: &str,
+    provider_id: &OrganizationId,
     now: NaiveDateTime,
 ) -> QueryResult<Vec<(Invitation, Organization)>> {
     invitations::table
@@ -187,7 +199,7 @@ pub fn pending_partnership_requests(
                 .nullable()
                 .eq(invitations::target_organization_id)),
         )
-        .filter(invitations::inviting_organization_id.eq(provider_id))
+        .filter(invitations::inviting_organization_id.eq(provider_id.as_str()))
         .filter(invitations::kind.eq(InvitationKind::Partnership.as_str()))
         .filter(invitations::status.eq(InvitationStatus::Pending.as_str()))
         .filter(invitations::expires_at.gt(now))
@@ -248,43 +260,48 @@ pub fn answer(
             return Err(refused(InvitationProblem::Used));
         }
         let inviting = invitation.inviting_organization_id.clone();
-        let me = actor.organization_id.as_str();
+        let me = &actor.organization_id;
         if invitation.target_organization_id.is_none() {
             // An invitation that named no customer belongs to the one that answered it.
             diesel::update(invitations::table.find(&invitation.id))
-                .set(invitations::target_organization_id.eq(Some(me)))
+                .set(invitations::target_organization_id.eq(Some(me.as_str())))
                 .execute(conn)?;
             invitation.target_organization_id = Some(me.to_string());
         }
-        let changed = match (invitation.kind, accept) {
-            (InvitationKind::Partnership, true) => {
+        // The rule checked that the answering organization is the one the invitation names.
+        let customer = invitation.target_customer();
+        let changed = match (invitation.kind, accept, &customer) {
+            (InvitationKind::Partnership, true, _) => {
                 relationships::establish_partnership(conn, actor, &inviting, me, now)?.is_some()
             }
-            (InvitationKind::CustomerRelationship, true) => {
+            (InvitationKind::CustomerRelationship, true, Some(customer)) => {
                 relationships::establish_customer_relationship(
                     conn,
                     actor,
+                    customer,
                     &inviting,
-                    me,
                     invitation.delegated_admin,
                     now,
                 )?
                 .is_some()
             }
-            (kind, false) => {
+            (InvitationKind::CustomerRelationship, true, None) => {
+                return Err(refused(InvitationProblem::NotValid));
+            }
+            (kind, false, _) => {
                 let inviting_name = super::organizations::find(conn, &inviting)?
                     .map(|o| o.name)
                     .unwrap_or_default();
                 let (action, customer) = match kind {
                     InvitationKind::Partnership => (Action::PartnershipDeclined, None),
                     InvitationKind::CustomerRelationship => {
-                        (Action::RelationshipDeclined, Some(me))
+                        (Action::RelationshipDeclined, customer.as_ref())
                     }
                 };
                 let event =
                     AuditEvent::by(actor, action, invitation.as_object(&inviting_name), now)
                         .customer(customer)
-                        .related(Some(&inviting))
+                        .related(Some(inviting.as_str()))
                         .codes(RelationshipValue::Pending, RelationshipValue::Declined);
                 super::audit::append(conn, &event)?;
                 true
@@ -302,7 +319,7 @@ pub fn answer(
 /// the customer each names (None: any customer's admin may accept it).
 pub fn pending_customer_requests(
     conn: &mut DbConnection,
-    partner_id: &str,
+    partner_id: &OrganizationId,
     now: NaiveDateTime,
 ) -> QueryResult<Vec<(Invitation, Option<String>)>> {
     invitations::table
@@ -311,7 +328,7 @@ pub fn pending_customer_requests(
                 .nullable()
                 .eq(invitations::target_organization_id)),
         )
-        .filter(invitations::inviting_organization_id.eq(partner_id))
+        .filter(invitations::inviting_organization_id.eq(partner_id.as_str()))
         .filter(invitations::kind.eq(InvitationKind::CustomerRelationship.as_str()))
         .filter(invitations::status.eq(InvitationStatus::Pending.as_str()))
         .filter(invitations::expires_at.gt(now))
@@ -331,7 +348,7 @@ pub fn withdraw(
         let changed = diesel::update(
             invitations::table
                 .find(invitation_id)
-                .filter(invitations::inviting_organization_id.eq(&actor.organization_id))
+                .filter(invitations::inviting_organization_id.eq(actor.organization_id.as_str()))
                 .filter(invitations::status.eq(InvitationStatus::Pending.as_str())),
         )
         .set(invitations::status.eq(InvitationStatus::Withdrawn.as_str()))
@@ -344,7 +361,7 @@ pub fn withdraw(
             .select(Invitation::as_select())
             .first(conn)?;
         let target = match &invitation.target_organization_id {
-            Some(id) => super::organizations::find(conn, id)?,
+            Some(id) => super::organizations::find(conn, &OrganizationId::from(id.clone()))?,
             None => None,
         };
         let label = target.as_ref().map(|t| t.name.as_str()).unwrap_or("");
@@ -357,7 +374,9 @@ pub fn withdraw(
         );
         let event = match invitation.kind {
             InvitationKind::Partnership => event.related(target_id),
-            InvitationKind::CustomerRelationship => event.customer(target_id),
+            InvitationKind::CustomerRelationship => {
+                event.customer(invitation.target_customer().as_ref())
+            }
         }
         .codes(RelationshipValue::Pending, RelationshipValue::Withdrawn);
         super::audit::append(conn, &event)?;

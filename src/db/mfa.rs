@@ -15,7 +15,7 @@ use super::schema::{mfa_recovery_codes, organizations, users};
 use super::users::{user_event, ChangeError, User};
 use super::{sessions, DbConnection};
 use crate::domain::audit::{Action, ObjectKind};
-use crate::domain::OrgKind;
+use crate::domain::{OrgKind, OrganizationId};
 
 /// A user's MFA as stored.
 #[derive(Debug, Clone, Queryable, Selectable)]
@@ -48,9 +48,12 @@ pub fn state(conn: &mut DbConnection, user_id: &str) -> QueryResult<MfaState> {
 }
 
 /// Whether the organization requires MFA of all its users.
-pub fn organization_requires(conn: &mut DbConnection, organization_id: &str) -> QueryResult<bool> {
+pub fn organization_requires(
+    conn: &mut DbConnection,
+    organization_id: &OrganizationId,
+) -> QueryResult<bool> {
     organizations::table
-        .find(organization_id)
+        .find(organization_id.as_str())
         .select(organizations::mfa_required)
         .first(conn)
 }
@@ -275,12 +278,12 @@ pub fn set_required(
         if org.mfa_required == required {
             return Ok(false);
         }
-        diesel::update(organizations::table.find(&org.id))
+        diesel::update(organizations::table.find(org.id.as_str()))
             .set(organizations::mfa_required.eq(required))
             .execute(conn)?;
         let object = Object {
             kind: ObjectKind::Organization,
-            id: &org.id,
+            id: org.id.as_str(),
             label: &org.name,
         };
         let action = if required {
@@ -292,7 +295,7 @@ pub fn set_required(
         let event = if kind.is_partner() {
             event
         } else {
-            event.customer(Some(&org.id))
+            event.customer(org.customer_id().as_ref())
         };
         audit::append(conn, &event)?;
         Ok(true)

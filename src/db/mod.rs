@@ -5,6 +5,26 @@
 //! workers and turns failures into [`AppError`], so handlers never see a database message.
 //! Writes that read first do their first write at the start of the transaction (SQLite then
 //! takes the write lock up front) and check what they read inside the same transaction.
+//!
+//! Ids that are easy to mix up have their own types ([`crate::domain::ids`]): an organization
+//! is an [`OrganizationId`], a customer a [`CustomerId`], a subscription a [`SubscriptionId`].
+//! Models read them with `#[diesel(deserialize_as = String)]`, like the stored enums, and
+//! queries bind `id.as_str()`.
+//!
+//! Every query function takes its arguments in one order:
+//! 1. `conn`;
+//! 2. `actor`, for a write that records an audit event, with what qualifies it (the kind of its
+//!    organization, or the capacity it acts in, e.g. a `Remover`); the actor's organization is
+//!    then the tenant scope;
+//! 3. otherwise the acting organization, the tenant scope taken from the session (a provider,
+//!    reseller or partner: an [`OrganizationId`]);
+//! 4. the objects, from outer to inner: the customer, then the subscription, then other ids
+//!    (the partner of a customer relationship, the reseller of a partnership, a user, an event);
+//! 5. values and options: the version a form was shown with, the new value, a page, `now`.
+//!
+//! [`OrganizationId`]: crate::domain::OrganizationId
+//! [`CustomerId`]: crate::domain::CustomerId
+//! [`SubscriptionId`]: crate::domain::SubscriptionId
 
 pub mod audit;
 pub mod customers;

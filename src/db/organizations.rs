@@ -6,12 +6,13 @@ use diesel::prelude::*;
 
 use super::schema::{customer_relationships, organizations, subscriptions};
 use super::DbConnection;
-use crate::domain::{Cursor, OrgKind};
+use crate::domain::{Cursor, CustomerId, OrgKind, OrganizationId};
 
 #[derive(Debug, Clone, Queryable, Selectable)]
 #[diesel(table_name = organizations)]
 pub struct Organization {
-    pub id: String,
+    #[diesel(deserialize_as = String)]
+    pub id: OrganizationId,
     #[diesel(deserialize_as = String)]
     pub kind: OrgKind,
     pub name: String,
@@ -26,6 +27,13 @@ pub struct Organization {
     pub country: Option<String>,
     /// Every user of the organization signs in with a second factor (see `domain::mfa`).
     pub mfa_required: bool,
+}
+
+impl Organization {
+    /// The organization's id as a customer's, when it is a customer.
+    pub fn customer_id(&self) -> Option<CustomerId> {
+        self.id.as_customer(self.kind)
+    }
 }
 
 #[derive(Debug, Clone, Insertable)]
@@ -54,9 +62,9 @@ pub fn insert(conn: &mut DbConnection, org: NewOrganization<'_>) -> QueryResult<
         .map(|_| ())
 }
 
-pub fn find(conn: &mut DbConnection, id: &str) -> QueryResult<Option<Organization>> {
+pub fn find(conn: &mut DbConnection, id: &OrganizationId) -> QueryResult<Option<Organization>> {
     organizations::table
-        .find(id)
+        .find(id.as_str())
         .select(Organization::as_select())
         .first(conn)
         .optional()
@@ -76,7 +84,7 @@ pub fn find_by_partner_id(
 /// The organizations of some ids, read at once: what a page needs to name the organizations
 /// its rows refer to.
 #[derive(Debug, Default)]
-pub struct Lookup(std::collections::HashMap<String, Organization>);
+pub struct Lookup(std::collections::HashMap<OrganizationId, Organization>);
 
 impl Lookup {
     pub fn get(&self, id: &str) -> Option<&Organization> {
@@ -115,20 +123,20 @@ pub fn count(conn: &mut DbConnection) -> QueryResult<i64> {
 
 /// Takes the write lock on an organization's row without changing it; the first statement of
 /// a transaction that reads the row and then changes it.
-pub fn lock(conn: &mut DbConnection, org_id: &str) -> QueryResult<usize> {
-    diesel::update(organizations::table.find(org_id))
+pub fn lock(conn: &mut DbConnection, org_id: &OrganizationId) -> QueryResult<usize> {
+    diesel::update(organizations::table.find(org_id.as_str()))
         .set(organizations::name.eq(organizations::name))
         .execute(conn)
 }
 
 pub fn update_support_profile(
     conn: &mut DbConnection,
-    org_id: &str,
+    org_id: &OrganizationId,
     email: &str,
     phone: &str,
     website: &str,
 ) -> QueryResult<usize> {
-    diesel::update(organizations::table.find(org_id))
+    diesel::update(organizations::table.find(org_id.as_str()))
         .set((
             organizations::support_email.eq(email),
             organizations::support_phone.eq(phone),
@@ -182,7 +190,7 @@ pub fn save_support_profile(
         let new = describe(&profile.email, &profile.phone, &profile.website);
         let object = super::audit::Object {
             kind: crate::domain::audit::ObjectKind::SupportProfile,
-            id: &actor.organization_id,
+            id: actor.organization_id.as_str(),
             label: &before.name,
         };
         super::audit::append(
@@ -211,7 +219,7 @@ pub enum PageAt {
 /// rows in display order, so the caller can tell whether there is more in the reading direction.
 pub fn customers_page(
     conn: &mut DbConnection,
-    partner_id: &str,
+    partner_id: &OrganizationId,
     search: Option<&str>,
     at: &PageAt,
     limit: i64,
@@ -229,7 +237,7 @@ pub fn customers_page(
                 .escape('\\'),
         );
     }
-    query = query.filter(is_customer_of(partner_id));
+    query = query.filter(is_customer_of(partner_id.as_str()));
     match at {
         PageAt::First => query
             .order((organizations::name.asc(), organizations::id.asc()))
@@ -268,13 +276,13 @@ pub fn customers_page(
 /// so that an id typed into a URL reveals nothing about other partners' customers.
 pub fn customer_of_partner(
     conn: &mut DbConnection,
-    partner_id: &str,
-    customer_id: &str,
+    partner_id: &OrganizationId,
+    customer_id: &CustomerId,
 ) -> QueryResult<Option<Organization>> {
     organizations::table
-        .find(customer_id)
+        .find(customer_id.as_str())
         .filter(organizations::kind.eq(OrgKind::Customer.as_str()))
-        .filter(is_customer_of(partner_id))
+        .filter(is_customer_of(partner_id.as_str()))
         .select(Organization::as_select())
         .first(conn)
         .optional()
@@ -312,9 +320,9 @@ impl From<diesel::result::Error> for CreateError {
 /// partner whose name or partner ID exists already, and an email that a user has.
 pub fn create_with_admin(
     conn: &mut DbConnection,
+    by: super::audit::MadeBy<'_>,
     tenant: &NewTenant<'_>,
     token: &str,
-    by: super::audit::MadeBy<'_>,
 ) -> Result<(Organization, super::users::User, NaiveDateTime), CreateError> {
     conn.transaction(|conn| {
         let search_name = crate::domain::search_key(tenant.name);
@@ -346,11 +354,11 @@ pub fn create_with_admin(
             return Err(CreateError::Conflict("validation-email-taken"));
         }
         let now = super::now();
-        let id = crate::domain::new_id();
+        let id = OrganizationId::generate();
         insert(
             conn,
             NewOrganization {
-                id: &id,
+                id: id.as_str(),
                 kind: tenant.kind,
                 name: tenant.name,
                 search_name: &search_name,
@@ -371,7 +379,7 @@ pub fn create_with_admin(
             conn,
             super::users::NewUser {
                 id: &user_id,
-                organization_id: &id,
+                organization_id: id.as_str(),
                 email: tenant.admin_email,
                 display_name: tenant.admin_name,
                 password_hash: "",
@@ -383,7 +391,7 @@ pub fn create_with_admin(
         let user = super::users::find(conn, &user_id)?.ok_or(diesel::result::Error::NotFound)?;
         let object = super::audit::Object {
             kind: crate::domain::audit::ObjectKind::Organization,
-            id: &org.id,
+            id: org.id.as_str(),
             label: &org.name,
         };
         let created = super::audit::AuditEvent::made_by(
@@ -400,7 +408,7 @@ pub fn create_with_admin(
         let created = if tenant.kind.is_partner() {
             created.values(None, Some(tenant.kind.as_str()))
         } else {
-            created.customer(Some(&org.id))
+            created.customer(org.customer_id().as_ref())
         };
         super::audit::append(conn, &created)?;
         let added = super::users::user_event(
@@ -413,11 +421,11 @@ pub fn create_with_admin(
         super::audit::append(conn, &added.values(None, Some(user.role.as_str())))?;
         let expires = super::password_links::issue(
             conn,
+            by,
             &user,
             tenant.kind,
             crate::domain::accounts::LinkPurpose::NewUser,
             token,
-            by,
         )?;
         Ok((org, user, expires))
     })
@@ -427,7 +435,7 @@ pub fn create_with_admin(
 /// for the operator's commands.
 pub fn find_by_id_or_name(conn: &mut DbConnection, key: &str) -> QueryResult<Option<Organization>> {
     if crate::domain::is_valid_id(key) {
-        if let Some(org) = find(conn, key)? {
+        if let Some(org) = find(conn, &OrganizationId::from(key.to_string()))? {
             return Ok(Some(org));
         }
     }

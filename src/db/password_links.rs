@@ -13,7 +13,7 @@ use crate::domain::accounts::{check_link, LinkProblem, LinkPurpose, LinkStatus};
 use crate::domain::audit::Action;
 use crate::domain::invitations::{is_well_formed_token, token_hash};
 use crate::domain::limits::Recent;
-use crate::domain::OrgKind;
+use crate::domain::{OrgKind, OrganizationId};
 
 #[derive(Debug, Clone, Queryable, Selectable)]
 #[diesel(table_name = password_links)]
@@ -46,12 +46,12 @@ pub fn replace_pending(conn: &mut DbConnection, user_id: &str) -> QueryResult<us
 /// got after `since`, and when the oldest of them was made.
 pub fn new_user_links_since(
     conn: &mut DbConnection,
-    organization_id: &str,
+    organization_id: &OrganizationId,
     since: NaiveDateTime,
 ) -> QueryResult<Recent> {
     let (count, oldest) = password_links::table
         .inner_join(users::table)
-        .filter(users::organization_id.eq(organization_id))
+        .filter(users::organization_id.eq(organization_id.as_str()))
         .filter(password_links::purpose.eq(LinkPurpose::NewUser.as_str()))
         .filter(password_links::created_at.gt(since))
         .select((
@@ -67,11 +67,11 @@ pub fn new_user_links_since(
 /// Returns when the link expires.
 pub fn issue(
     conn: &mut DbConnection,
+    by: MadeBy<'_>,
     user: &User,
     kind: OrgKind,
     purpose: LinkPurpose,
     token: &str,
-    by: MadeBy<'_>,
 ) -> QueryResult<NaiveDateTime> {
     let now = super::now();
     let expires_at = now + purpose.lifetime();

@@ -18,10 +18,11 @@ pub struct OpenedFrom {
     pub address: String,
 }
 
+/// Opens session `id` of `user_id`.
 pub fn create(
     conn: &mut DbConnection,
-    id: &str,
     user_id: &str,
+    id: &str,
     opened_from: &OpenedFrom,
     now: NaiveDateTime,
     expires_at: NaiveDateTime,
@@ -209,7 +210,7 @@ pub fn end_own(
         let event = if kind.is_partner() {
             event
         } else {
-            event.customer(Some(&actor.organization_id))
+            event.customer(actor.organization_id.as_customer(kind).as_ref())
         };
         audit::append(conn, &event)?;
         Ok(ended)

@@ -8,14 +8,20 @@ use super::schema::{customer_relationships, organizations, partnerships, subscri
 use super::DbConnection;
 use crate::domain::audit::{Action, ObjectKind};
 use crate::domain::support_contact::{self, ResellerFacts};
-use crate::domain::{CommerceType, OrgKind, PartnershipStatus, SubscriptionStatus};
+use crate::domain::{
+    CommerceType, CustomerId, OrgKind, OrganizationId, PartnershipStatus, SubscriptionId,
+    SubscriptionStatus,
+};
 
 #[derive(Debug, Clone, Queryable, Selectable)]
 #[diesel(table_name = subscriptions)]
 pub struct Subscription {
-    pub id: String,
-    pub customer_id: String,
-    pub provider_id: String,
+    #[diesel(deserialize_as = String)]
+    pub id: SubscriptionId,
+    #[diesel(deserialize_as = String)]
+    pub customer_id: CustomerId,
+    #[diesel(deserialize_as = String)]
+    pub provider_id: OrganizationId,
     pub product_name: String,
     pub quantity: i32,
     #[diesel(deserialize_as = String)]
@@ -59,7 +65,7 @@ impl Subscription {
     pub fn as_object(&self) -> Object<'_> {
         Object {
             kind: ObjectKind::Subscription,
-            id: &self.id,
+            id: self.id.as_str(),
             label: &self.product_name,
         }
     }
@@ -95,21 +101,24 @@ pub fn insert(conn: &mut DbConnection, sub: NewSubscription<'_>) -> QueryResult<
 /// The subscriptions `provider_id` provides to `customer_id`, by product name.
 pub fn of_customer_from_provider(
     conn: &mut DbConnection,
-    customer_id: &str,
-    provider_id: &str,
+    provider_id: &OrganizationId,
+    customer_id: &CustomerId,
 ) -> QueryResult<Vec<Subscription>> {
     subscriptions::table
-        .filter(subscriptions::customer_id.eq(customer_id))
-        .filter(subscriptions::provider_id.eq(provider_id))
+        .filter(subscriptions::customer_id.eq(customer_id.as_str()))
+        .filter(subscriptions::provider_id.eq(provider_id.as_str()))
         .order((subscriptions::product_name.asc(), subscriptions::id.asc()))
         .select(Subscription::as_select())
         .load(conn)
 }
 
 /// Every subscription of a customer, from every partner (the customer admin's view).
-pub fn of_customer(conn: &mut DbConnection, customer_id: &str) -> QueryResult<Vec<Subscription>> {
+pub fn of_customer(
+    conn: &mut DbConnection,
+    customer_id: &CustomerId,
+) -> QueryResult<Vec<Subscription>> {
     subscriptions::table
-        .filter(subscriptions::customer_id.eq(customer_id))
+        .filter(subscriptions::customer_id.eq(customer_id.as_str()))
         .order((subscriptions::product_name.asc(), subscriptions::id.asc()))
         .select(Subscription::as_select())
         .load(conn)
@@ -118,14 +127,14 @@ pub fn of_customer(conn: &mut DbConnection, customer_id: &str) -> QueryResult<Ve
 /// One subscription, only when `provider_id` provides it to `customer_id`.
 pub fn find_for_provider(
     conn: &mut DbConnection,
-    provider_id: &str,
-    customer_id: &str,
-    subscription_id: &str,
+    provider_id: &OrganizationId,
+    customer_id: &CustomerId,
+    subscription_id: &SubscriptionId,
 ) -> QueryResult<Option<Subscription>> {
     subscriptions::table
-        .find(subscription_id)
-        .filter(subscriptions::customer_id.eq(customer_id))
-        .filter(subscriptions::provider_id.eq(provider_id))
+        .find(subscription_id.as_str())
+        .filter(subscriptions::customer_id.eq(customer_id.as_str()))
+        .filter(subscriptions::provider_id.eq(provider_id.as_str()))
         .select(Subscription::as_select())
         .first(conn)
         .optional()
@@ -135,16 +144,16 @@ pub fn find_for_provider(
 /// relationship with the customer; the domain decides which of them are available.
 pub fn reseller_facts(
     conn: &mut DbConnection,
-    provider_id: &str,
-    customer_id: &str,
+    provider_id: &OrganizationId,
+    customer_id: &CustomerId,
 ) -> QueryResult<Vec<ResellerFacts>> {
     let partnered: Vec<String> = partnerships::table
-        .filter(partnerships::provider_id.eq(provider_id))
+        .filter(partnerships::provider_id.eq(provider_id.as_str()))
         .filter(partnerships::status.eq(PartnershipStatus::Active.as_str()))
         .select(partnerships::reseller_id)
         .load(conn)?;
     let delegated: Vec<String> = customer_relationships::table
-        .filter(customer_relationships::customer_id.eq(customer_id))
+        .filter(customer_relationships::customer_id.eq(customer_id.as_str()))
         .filter(customer_relationships::delegated_admin.eq(true))
         .select(customer_relationships::partner_id)
         .load(conn)?;
@@ -193,12 +202,12 @@ pub fn available_contacts(
     sub: &Subscription,
 ) -> QueryResult<Vec<crate::domain::support_contact::Candidate>> {
     let provider_name: String = organizations::table
-        .find(&sub.provider_id)
+        .find(sub.provider_id.as_str())
         .select(organizations::name)
         .first(conn)?;
     let facts = reseller_facts(conn, &sub.provider_id, &sub.customer_id)?;
     Ok(crate::domain::support_contact::available_contacts(
-        &sub.provider_id,
+        sub.provider_id.as_str(),
         &provider_name,
         &facts,
     ))
@@ -211,16 +220,16 @@ pub fn available_contacts(
 fn bump_version(
     conn: &mut DbConnection,
     actor: &Actor,
-    customer_id: &str,
-    subscription_id: &str,
+    customer_id: &CustomerId,
+    subscription_id: &SubscriptionId,
     expected_version: i32,
     now: NaiveDateTime,
 ) -> QueryResult<(Option<Subscription>, bool)> {
     let bumped = diesel::update(
         subscriptions::table
-            .find(subscription_id)
-            .filter(subscriptions::customer_id.eq(customer_id))
-            .filter(subscriptions::provider_id.eq(&actor.organization_id))
+            .find(subscription_id.as_str())
+            .filter(subscriptions::customer_id.eq(customer_id.as_str()))
+            .filter(subscriptions::provider_id.eq(actor.organization_id.as_str()))
             .filter(subscriptions::version.eq(expected_version)),
     )
     .set((
@@ -240,8 +249,8 @@ fn bump_version(
 pub fn change_support_contact(
     conn: &mut DbConnection,
     actor: &Actor,
-    customer_id: &str,
-    subscription_id: &str,
+    customer_id: &CustomerId,
+    subscription_id: &SubscriptionId,
     expected_version: i32,
     chosen_id: &str,
 ) -> Result<String, ChangeError> {
@@ -278,14 +287,14 @@ pub fn change_support_contact(
                 .optional()?,
             None => None,
         };
-        diesel::update(subscriptions::table.find(subscription_id))
+        diesel::update(subscriptions::table.find(subscription_id.as_str()))
             .set(subscriptions::support_contact_id.eq(Some(chosen_id)))
             .execute(conn)?;
         // The reseller the change concerns, so that it finds the change in its own log.
         let concerned_reseller = [Some(chosen_id), sub.support_contact_id.as_deref()]
             .into_iter()
             .flatten()
-            .find(|id| *id != sub.provider_id);
+            .find(|id| sub.provider_id != *id);
         let event = AuditEvent::by(actor, Action::SupportContactChanged, sub.as_object(), now)
             .customer(Some(customer_id))
             .related(concerned_reseller)
@@ -300,10 +309,10 @@ pub fn change_support_contact(
 #[derive(Debug, Clone, Copy)]
 pub enum Scope<'a> {
     /// Every subscription a provider sells (a partnership with it ends).
-    OfProvider(&'a str),
+    OfProvider(&'a OrganizationId),
     /// Every subscription of a customer (a relationship with it ends or loses delegated admin
     /// privileges).
-    OfCustomer(&'a str),
+    OfCustomer(&'a CustomerId),
 }
 
 /// Takes the write lock on every subscription in `scope` without changing any, and must be the
@@ -314,12 +323,12 @@ pub enum Scope<'a> {
 pub fn lock(conn: &mut DbConnection, scope: Scope<'_>) -> QueryResult<usize> {
     match scope {
         Scope::OfProvider(id) => {
-            diesel::update(subscriptions::table.filter(subscriptions::provider_id.eq(id)))
+            diesel::update(subscriptions::table.filter(subscriptions::provider_id.eq(id.as_str())))
                 .set(subscriptions::version.eq(subscriptions::version))
                 .execute(conn)
         }
         Scope::OfCustomer(id) => {
-            diesel::update(subscriptions::table.filter(subscriptions::customer_id.eq(id)))
+            diesel::update(subscriptions::table.filter(subscriptions::customer_id.eq(id.as_str())))
                 .set(subscriptions::version.eq(subscriptions::version))
                 .execute(conn)
         }
@@ -333,12 +342,12 @@ pub fn lock(conn: &mut DbConnection, scope: Scope<'_>) -> QueryResult<usize> {
 pub fn fall_back_ineligible(
     conn: &mut DbConnection,
     scope: Scope<'_>,
-    reseller_id: &str,
+    reseller_id: &OrganizationId,
     cause: &AuditEvent,
 ) -> QueryResult<usize> {
     let designated = subscriptions::table
-        .filter(subscriptions::support_contact_id.eq(reseller_id))
-        .filter(subscriptions::provider_id.ne(reseller_id))
+        .filter(subscriptions::support_contact_id.eq(reseller_id.as_str()))
+        .filter(subscriptions::provider_id.ne(reseller_id.as_str()))
         .select(Subscription::as_select())
         .into_boxed();
     let designated = match scope {
@@ -353,10 +362,10 @@ pub fn fall_back_ineligible(
         designated
             .iter()
             .map(|s| s.provider_id.as_str())
-            .chain([reseller_id]),
+            .chain([reseller_id.as_str()]),
     )?;
     let name_of = |id: &str| names.get(id).map(|o| o.name.as_str());
-    let mut eligible_for: std::collections::HashMap<(String, String), bool> =
+    let mut eligible_for: std::collections::HashMap<(OrganizationId, CustomerId), bool> =
         std::collections::HashMap::new();
     let mut fallen = 0;
     for sub in designated {
@@ -366,7 +375,9 @@ pub fn fall_back_ineligible(
             None => {
                 let known = reseller_facts(conn, &sub.provider_id, &sub.customer_id)?
                     .iter()
-                    .any(|r| r.organization_id == reseller_id && support_contact::is_eligible(r));
+                    .any(|r| {
+                        r.organization_id == reseller_id.as_str() && support_contact::is_eligible(r)
+                    });
                 eligible_for.insert(pair, known);
                 known
             }
@@ -374,9 +385,9 @@ pub fn fall_back_ineligible(
         if still_eligible {
             continue;
         }
-        diesel::update(subscriptions::table.find(&sub.id))
+        diesel::update(subscriptions::table.find(sub.id.as_str()))
             .set((
-                subscriptions::support_contact_id.eq(Some(&sub.provider_id)),
+                subscriptions::support_contact_id.eq(Some(sub.provider_id.as_str())),
                 subscriptions::version.eq(subscriptions::version + 1),
                 subscriptions::updated_at.eq(cause.occurred_at),
             ))
@@ -388,8 +399,11 @@ pub fn fall_back_ineligible(
             sub.as_object(),
         )
         .customer(Some(&sub.customer_id))
-        .related(Some(reseller_id))
-        .values(name_of(reseller_id), name_of(&sub.provider_id));
+        .related(Some(reseller_id.as_str()))
+        .values(
+            name_of(reseller_id.as_str()),
+            name_of(sub.provider_id.as_str()),
+        );
         super::audit::append(conn, &event)?;
         fallen += 1;
     }
@@ -408,23 +422,24 @@ pub struct SupportedSubscription {
 /// product.
 pub fn supported_by(
     conn: &mut DbConnection,
-    reseller_id: &str,
+    reseller_id: &OrganizationId,
 ) -> QueryResult<Vec<SupportedSubscription>> {
     let subs: Vec<Subscription> = subscriptions::table
-        .filter(subscriptions::support_contact_id.eq(reseller_id))
-        .filter(subscriptions::provider_id.ne(reseller_id))
+        .filter(subscriptions::support_contact_id.eq(reseller_id.as_str()))
+        .filter(subscriptions::provider_id.ne(reseller_id.as_str()))
         .select(Subscription::as_select())
         .load(conn)?;
     let orgs = super::organizations::lookup(
         conn,
-        subs.iter().flat_map(|s| [&s.customer_id, &s.provider_id]),
+        subs.iter()
+            .flat_map(|s| [s.customer_id.as_str(), s.provider_id.as_str()]),
     )?;
     let name_of = |id: &str| orgs.name(id);
     let mut rows: Vec<SupportedSubscription> = subs
         .into_iter()
         .map(|s| SupportedSubscription {
-            customer_name: name_of(&s.customer_id),
-            provider_name: name_of(&s.provider_id),
+            customer_name: name_of(s.customer_id.as_str()),
+            provider_name: name_of(s.provider_id.as_str()),
             subscription: s,
         })
         .collect();
@@ -466,14 +481,14 @@ impl From<diesel::result::Error> for EditError {
 pub fn add(
     conn: &mut DbConnection,
     actor: &Actor,
-    customer_id: &str,
+    customer_id: &CustomerId,
     new: &crate::domain::customers::NewSubscription,
 ) -> Result<Subscription, EditError> {
     conn.transaction(|conn| {
-        let provider_id = actor.organization_id.as_str();
+        let provider_id = &actor.organization_id;
         if let Some(external_id) = &new.external_id {
             let taken: i64 = subscriptions::table
-                .filter(subscriptions::provider_id.eq(provider_id))
+                .filter(subscriptions::provider_id.eq(provider_id.as_str()))
                 .filter(subscriptions::external_id.eq(external_id))
                 .count()
                 .get_result(conn)?;
@@ -482,14 +497,14 @@ pub fn add(
             }
         }
         let now = super::now();
-        let id = crate::domain::new_id();
-        let contact = support_contact::default_contact(new.commerce_type, provider_id);
+        let id = SubscriptionId::generate();
+        let contact = support_contact::default_contact(new.commerce_type, provider_id.as_str());
         insert(
             conn,
             NewSubscription {
-                id: &id,
-                customer_id,
-                provider_id,
+                id: id.as_str(),
+                customer_id: customer_id.as_str(),
+                provider_id: provider_id.as_str(),
                 product_name: &new.product,
                 quantity: new.quantity,
                 status: SubscriptionStatus::Active,
@@ -524,8 +539,8 @@ pub enum Edit {
 pub fn edit(
     conn: &mut DbConnection,
     actor: &Actor,
-    customer_id: &str,
-    subscription_id: &str,
+    customer_id: &CustomerId,
+    subscription_id: &SubscriptionId,
     expected_version: i32,
     edit: Edit,
 ) -> Result<Subscription, EditError> {
@@ -549,7 +564,7 @@ pub fn edit(
         }
         let (action, old, new) = match edit {
             Edit::Quantity(quantity) => {
-                diesel::update(subscriptions::table.find(subscription_id))
+                diesel::update(subscriptions::table.find(subscription_id.as_str()))
                     .set(subscriptions::quantity.eq(quantity))
                     .execute(conn)?;
                 (
@@ -560,7 +575,7 @@ pub fn edit(
             }
             Edit::Step(step) => {
                 let status = next_status(sub.status, step).map_err(EditError::Refused)?;
-                diesel::update(subscriptions::table.find(subscription_id))
+                diesel::update(subscriptions::table.find(subscription_id.as_str()))
                     .set(subscriptions::status.eq(status.as_str()))
                     .execute(conn)?;
                 let action = match step {
@@ -587,12 +602,12 @@ pub fn edit(
 /// The subscriptions of a customer that `reseller_id` is the designated support contact for.
 pub fn of_customer_supported_by(
     conn: &mut DbConnection,
-    customer_id: &str,
-    reseller_id: &str,
+    reseller_id: &OrganizationId,
+    customer_id: &CustomerId,
 ) -> QueryResult<Vec<Subscription>> {
     subscriptions::table
-        .filter(subscriptions::customer_id.eq(customer_id))
-        .filter(subscriptions::support_contact_id.eq(reseller_id))
+        .filter(subscriptions::customer_id.eq(customer_id.as_str()))
+        .filter(subscriptions::support_contact_id.eq(reseller_id.as_str()))
         .order((subscriptions::product_name.asc(), subscriptions::id.asc()))
         .select(Subscription::as_select())
         .load(conn)

@@ -11,13 +11,14 @@ use super::{sessions, DbConnection};
 use crate::domain::accounts::{check_user_change, UserChange, UserState};
 use crate::domain::audit::{Action, ObjectKind};
 use crate::domain::roles::Role;
-use crate::domain::OrgKind;
+use crate::domain::{OrgKind, OrganizationId};
 
 #[derive(Debug, Clone, Queryable, Selectable)]
 #[diesel(table_name = users)]
 pub struct User {
     pub id: String,
-    pub organization_id: String,
+    #[diesel(deserialize_as = String)]
+    pub organization_id: OrganizationId,
     pub email: String,
     pub display_name: String,
     pub password_hash: String,
@@ -95,12 +96,12 @@ pub fn find(conn: &mut DbConnection, user_id: &str) -> QueryResult<Option<User>>
 /// A user of `organization_id` that is not removed; anyone else's id is not found.
 pub fn find_in(
     conn: &mut DbConnection,
-    organization_id: &str,
+    organization_id: &OrganizationId,
     user_id: &str,
 ) -> QueryResult<Option<User>> {
     users::table
         .find(user_id)
-        .filter(users::organization_id.eq(organization_id))
+        .filter(users::organization_id.eq(organization_id.as_str()))
         .filter(users::state.ne(UserState::Removed.as_str()))
         .select(User::as_select())
         .first(conn)
@@ -108,9 +109,9 @@ pub fn find_in(
 }
 
 /// The organization's users that are not removed, by name.
-pub fn list(conn: &mut DbConnection, organization_id: &str) -> QueryResult<Vec<User>> {
+pub fn list(conn: &mut DbConnection, organization_id: &OrganizationId) -> QueryResult<Vec<User>> {
     users::table
-        .filter(users::organization_id.eq(organization_id))
+        .filter(users::organization_id.eq(organization_id.as_str()))
         .filter(users::state.ne(UserState::Removed.as_str()))
         .order((users::display_name.asc(), users::email.asc()))
         .select(User::as_select())
@@ -118,7 +119,10 @@ pub fn list(conn: &mut DbConnection, organization_id: &str) -> QueryResult<Vec<U
 }
 
 /// Every user of every organization (for the operator's `user list`), optionally of one.
-pub fn list_all(conn: &mut DbConnection, organization_id: Option<&str>) -> QueryResult<Vec<User>> {
+pub fn list_all(
+    conn: &mut DbConnection,
+    organization_id: Option<&OrganizationId>,
+) -> QueryResult<Vec<User>> {
     let mut query = users::table
         .filter(users::state.ne(UserState::Removed.as_str()))
         .select(User::as_select())
@@ -132,11 +136,11 @@ pub fn list_all(conn: &mut DbConnection, organization_id: Option<&str>) -> Query
 
 fn count_active_global_admins(
     conn: &mut DbConnection,
-    organization_id: &str,
+    organization_id: &OrganizationId,
     kind: OrgKind,
 ) -> QueryResult<i64> {
     users::table
-        .filter(users::organization_id.eq(organization_id))
+        .filter(users::organization_id.eq(organization_id.as_str()))
         .filter(users::state.eq(UserState::Active.as_str()))
         .filter(users::role.eq(Role::global_admin_of(kind).as_str()))
         .count()
@@ -256,7 +260,7 @@ pub fn user_event(
     if kind.is_partner() {
         event
     } else {
-        event.customer(Some(&user.organization_id))
+        event.customer(user.organization_id.as_customer(kind).as_ref())
     }
 }
 
@@ -290,7 +294,7 @@ pub fn add(
             conn,
             NewUser {
                 id: &id,
-                organization_id: &actor.organization_id,
+                organization_id: actor.organization_id.as_str(),
                 email,
                 display_name,
                 password_hash: "",
@@ -307,11 +311,11 @@ pub fn add(
         )?;
         let expires = super::password_links::issue(
             conn,
+            MadeBy::User(actor),
             &user,
             kind,
             crate::domain::accounts::LinkPurpose::NewUser,
             token,
-            MadeBy::User(actor),
         )?;
         Ok((user, expires))
     })

@@ -62,6 +62,7 @@ macro_rules! stored_enum {
 pub mod accounts;
 pub mod audit;
 pub mod customers;
+pub mod ids;
 pub mod import;
 pub mod invitations;
 pub mod limits;
@@ -73,6 +74,8 @@ pub mod sign_in_limits;
 pub mod support_contact;
 
 use std::fmt;
+
+pub use ids::{CustomerId, OrganizationId, SubscriptionId};
 
 /// A stored code that the program does not know: a newer version wrote it, or the row was
 /// edited by hand. Reading such a row fails with this error rather than guessing.

@@ -45,24 +45,28 @@ pub struct AdminSupportPage {
 }
 
 pub async fn show(admin: CustomerAdmin, db: web::Data<Db>) -> Result<HttpResponse, AppError> {
-    let customer_id = admin.user.organization_id.clone();
+    let customer_id = admin.customer_id();
     let rows = db
         .run(move |conn| {
             let subs = db::subscriptions::of_customer(conn, &customer_id)?;
             let orgs = db::organizations::lookup(
                 conn,
-                subs.iter()
-                    .flat_map(|s| std::iter::once(&s.provider_id).chain(&s.support_contact_id)),
+                subs.iter().flat_map(|s| {
+                    std::iter::once(s.provider_id.as_str()).chain(s.support_contact_id.as_deref())
+                }),
             )?;
             let org = |id: &str| orgs.get(id).cloned();
             Ok(subs
                 .into_iter()
                 .map(|s| {
                     let is_new_commerce = !s.has_contact_section();
-                    let contact_id = s.support_contact_id.as_deref().unwrap_or(&s.provider_id);
+                    let contact_id = s
+                        .support_contact_id
+                        .as_deref()
+                        .unwrap_or(s.provider_id.as_str());
                     SupportRow {
                         product_name: s.product_name.clone(),
-                        provider_name: orgs.name(&s.provider_id),
+                        provider_name: orgs.name(s.provider_id.as_str()),
                         contact: org(contact_id),
                         is_new_commerce,
                     }

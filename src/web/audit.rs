@@ -17,6 +17,7 @@ use crate::domain::audit::{
     self as rules, AuditFilter, LogCursor, LogPage, RelationshipValue, Values,
 };
 use crate::domain::roles::Role;
+use crate::domain::{CustomerId, OrganizationId};
 use crate::error::AppError;
 
 /// Events shown on one page; the CSV holds up to [`CSV_LIMIT`].
@@ -52,8 +53,8 @@ pub struct AuditRow {
 /// Whose log, owned, so it can move to the database thread.
 #[derive(Clone)]
 enum Reader {
-    Partner(String),
-    Customer(String),
+    Partner(OrganizationId),
+    Customer(CustomerId),
 }
 
 impl Reader {
@@ -352,7 +353,7 @@ pub async fn customer_log(
     query: web::Query<AuditQuery>,
     db: web::Data<Db>,
 ) -> Result<HttpResponse, AppError> {
-    let reader = Reader::Customer(admin.user.organization_id.clone());
+    let reader = Reader::Customer(admin.customer_id());
     page(admin.viewer, &db, reader, query.into_inner()).await
 }
 
@@ -361,6 +362,6 @@ pub async fn customer_csv(
     query: web::Query<AuditQuery>,
     db: web::Data<Db>,
 ) -> Result<HttpResponse, AppError> {
-    let reader = Reader::Customer(admin.user.organization_id.clone());
+    let reader = Reader::Customer(admin.customer_id());
     csv(admin.viewer, &db, reader, query.into_inner()).await
 }

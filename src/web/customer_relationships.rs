@@ -18,6 +18,7 @@ use crate::db::organizations::Organization;
 use crate::db::relationships::Remover;
 use crate::db::{self, Db, DbConnection};
 use crate::domain::invitations::InvitationKind;
+use crate::domain::{CustomerId, OrganizationId};
 use crate::error::AppError;
 
 #[derive(Template)]
@@ -34,14 +35,14 @@ pub struct RelationshipRequestPage {
 /// The customer a request names: none, or one the partner sells to (others are not found).
 fn named_customer(
     conn: &mut DbConnection,
-    partner_id: &str,
+    partner_id: &OrganizationId,
     raw: Option<&str>,
 ) -> Result<Option<Organization>, AppError> {
     match raw.map(str::trim).filter(|s| !s.is_empty()) {
         None => Ok(None),
         Some(raw) => {
-            let id = checked_id(raw)?;
-            db::organizations::customer_of_partner(conn, partner_id, id)?
+            let id = CustomerId::from(checked_id(raw)?.to_string());
+            db::organizations::customer_of_partner(conn, partner_id, &id)?
                 .map(Some)
                 .ok_or(AppError::NotFound)
         }
@@ -134,11 +135,12 @@ pub async fn request(
 async fn overseen(
     admin: &ProviderAdmin,
     db: &Db,
-    customer_id: &str,
-    reseller_id: &str,
+    customer_id: &CustomerId,
+    reseller_id: &OrganizationId,
 ) -> Result<(Organization, Organization), AppError> {
-    let customer_id = checked_id(customer_id)?.to_string();
-    let reseller_id = checked_id(reseller_id)?.to_string();
+    checked_id(customer_id.as_str())?;
+    checked_id(reseller_id.as_str())?;
+    let (customer_id, reseller_id) = (customer_id.clone(), reseller_id.clone());
     let provider_id = admin.user.organization_id.clone();
     db.run(move |conn| {
         let customer = db::organizations::customer_of_partner(conn, &provider_id, &customer_id)?
@@ -162,7 +164,7 @@ const REMOVE_RELATIONSHIP: Confirmation = Confirmation {
 
 pub async fn confirm_remove(
     admin: ProviderAdmin,
-    path: web::Path<(String, String)>,
+    path: web::Path<(CustomerId, OrganizationId)>,
     db: web::Data<Db>,
 ) -> Result<HttpResponse, AppError> {
     let (customer_id, reseller_id) = path.into_inner();
@@ -181,7 +183,7 @@ pub async fn confirm_remove(
 
 pub async fn remove(
     admin: ProviderAdmin,
-    path: web::Path<(String, String)>,
+    path: web::Path<(CustomerId, OrganizationId)>,
     _form: CsrfForm<EmptyForm>,
     db: web::Data<Db>,
 ) -> Result<HttpResponse, AppError> {
@@ -190,8 +192,8 @@ pub async fn remove(
         path.0, path.1
     ));
     let (customer_id, reseller_id) = path.into_inner();
-    checked_id(&customer_id)?;
-    checked_id(&reseller_id)?;
+    checked_id(customer_id.as_str())?;
+    checked_id(reseller_id.as_str())?;
     let actor = admin.user.actor();
     let customer = customer_id.clone();
     db.run(move |conn| {
@@ -199,8 +201,8 @@ pub async fn remove(
             conn,
             &actor,
             Remover::Provider,
-            &reseller_id,
             &customer,
+            &reseller_id,
         )?)
     })
     .await?;
@@ -223,7 +225,7 @@ async fn related_customer(
     db: &Db,
     raw_id: &str,
 ) -> Result<Organization, AppError> {
-    let customer_id = checked_id(raw_id)?.to_string();
+    let customer_id = CustomerId::from(checked_id(raw_id)?.to_string());
     let partner_id = admin.user.organization_id.clone();
     db.run(move |conn| {
         let customer = db::organizations::customer_of_partner(conn, &partner_id, &customer_id)?
@@ -260,14 +262,14 @@ pub async fn end(
     super::request_log::touches(format_args!("customer_id={}", path.as_str()));
     let customer = related_customer(&admin, &db, &path).await?;
     let actor = admin.user.actor();
-    let customer_id = customer.id.clone();
+    let customer_id = customer.customer_id().ok_or(AppError::NotFound)?;
     db.run(move |conn| {
         Ok(db::relationships::remove_customer_relationship(
             conn,
             &actor,
             Remover::Partner,
-            &actor.organization_id,
             &customer_id,
+            &actor.organization_id,
         )?)
     })
     .await?;

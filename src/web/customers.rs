@@ -13,7 +13,7 @@ use crate::auth::{CsrfForm, PartnerUser, ProviderAdmin, Viewer};
 use crate::db::organizations::{CreateError, Organization, PageAt};
 use crate::db::{self, Db};
 use crate::domain::customers::{check_customer, CustomerErrors, CustomerInput};
-use crate::domain::Cursor;
+use crate::domain::{Cursor, OrganizationId};
 use crate::error::AppError;
 
 /// Customers shown on one page.
@@ -47,7 +47,7 @@ pub struct CustomersPage {
 
 impl CustomersPage {
     /// The relationship column of a reseller's row, as a Fluent id.
-    pub fn relationship_id(&self, customer_id: &str) -> &'static str {
+    pub fn relationship_id(&self, customer_id: &OrganizationId) -> &'static str {
         match self.summary(customer_id).0 {
             Some(true) => "audit-value-with-delegated-admin",
             Some(false) => "audit-value-without-delegated-admin",
@@ -56,14 +56,14 @@ impl CustomersPage {
     }
 
     /// How many of the customer's subscriptions the reseller supports.
-    pub fn supported(&self, customer_id: &str) -> i64 {
+    pub fn supported(&self, customer_id: &OrganizationId) -> i64 {
         self.summary(customer_id).1
     }
 
-    fn summary(&self, customer_id: &str) -> (Option<bool>, i64) {
+    fn summary(&self, customer_id: &OrganizationId) -> (Option<bool>, i64) {
         self.reseller_view
             .as_ref()
-            .and_then(|v| v.get(customer_id).copied())
+            .and_then(|v| v.get(customer_id.as_str()).copied())
             .unwrap_or((None, 0))
     }
 }
@@ -109,7 +109,7 @@ pub async fn list(
             let customers =
                 db::organizations::customers_page(conn, &org_id, term, &position, PAGE_SIZE)?;
             let view = if is_reseller {
-                let ids: Vec<String> = customers.iter().map(|c| c.id.clone()).collect();
+                let ids: Vec<String> = customers.iter().map(|c| c.id.to_string()).collect();
                 Some(db::relationships::reseller_summaries(conn, &org_id, &ids)?)
             } else {
                 None
@@ -132,7 +132,7 @@ pub async fn list(
     }
     let cursor_of = |o: &Organization| Cursor {
         name: o.name.clone(),
-        id: o.id.clone(),
+        id: o.id.to_string(),
     };
     let previous_href = customers
         .first()

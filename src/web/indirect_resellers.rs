@@ -18,6 +18,7 @@ use crate::db::organizations::Organization;
 use crate::db::relationships::PartnershipRow;
 use crate::db::{self, Db};
 use crate::domain::invitations::InvitationKind;
+use crate::domain::OrganizationId;
 use crate::error::AppError;
 
 /// The longest partner ID taken from the form.
@@ -158,7 +159,7 @@ pub async fn request(
 
 /// The reseller of an active partnership of this provider, or not found.
 async fn partnered(admin: &ProviderAdmin, db: &Db, raw_id: &str) -> Result<Organization, AppError> {
-    let reseller_id = checked_id(raw_id)?.to_string();
+    let reseller_id = OrganizationId::from(checked_id(raw_id)?.to_string());
     let provider_id = admin.user.organization_id.clone();
     db.run(move |conn| {
         db::relationships::partnered_reseller(conn, &provider_id, &reseller_id)?
@@ -195,7 +196,7 @@ pub async fn remove(
     db: web::Data<Db>,
 ) -> Result<HttpResponse, AppError> {
     super::request_log::touches(format_args!("reseller_id={}", path.as_str()));
-    let reseller_id = checked_id(&path)?.to_string();
+    let reseller_id = OrganizationId::from(checked_id(&path)?.to_string());
     let actor = admin.user.actor();
     db.run(move |conn| {
         Ok(db::relationships::remove_partnership(

@@ -13,6 +13,7 @@ use super::{checked_id, render, see_other};
 use crate::auth::{CsrfForm, CustomerGlobalAdmin, Viewer};
 use crate::db::relationships::{CustomerRelationshipRow, Remover};
 use crate::db::{self, Db};
+use crate::domain::OrganizationId;
 use crate::error::AppError;
 
 #[derive(Template)]
@@ -67,7 +68,7 @@ async fn partners(
     admin: &CustomerGlobalAdmin,
     db: &Db,
 ) -> Result<Vec<CustomerRelationshipRow>, AppError> {
-    let customer_id = admin.user.organization_id.clone();
+    let customer_id = admin.customer_id();
     db.run(move |conn| Ok(db::relationships::partners_of_customer(conn, &customer_id)?))
         .await
 }
@@ -119,20 +120,20 @@ async fn carry_out(
     db: &Db,
     removal: Removal,
 ) -> Result<HttpResponse, AppError> {
-    let partner_id = checked_id(raw_id)?.to_string();
+    let partner_id = OrganizationId::from(checked_id(raw_id)?.to_string());
     let actor = admin.user.actor();
+    let customer_id = admin.customer_id();
     db.run(move |conn| {
-        let customer_id = actor.organization_id.clone();
         Ok(match removal {
             Removal::Relationship => db::relationships::remove_customer_relationship(
                 conn,
                 &actor,
                 Remover::Customer,
-                &partner_id,
                 &customer_id,
+                &partner_id,
             )?,
             Removal::DelegatedAdmin => {
-                db::relationships::remove_delegated_admin(conn, &actor, &partner_id)?
+                db::relationships::remove_delegated_admin(conn, &actor, &customer_id, &partner_id)?
             }
         })
     })

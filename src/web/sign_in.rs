@@ -249,8 +249,8 @@ pub async fn start_session(
         db::sign_in_limits::purge_before(conn, now - limits.window())?;
         Ok(db::sessions::create(
             conn,
-            &record_id,
             &user_id,
+            &record_id,
             &opened_from,
             now,
             now + ttl,

@@ -16,7 +16,7 @@ use crate::db::{self, Db};
 use crate::domain::customers::{
     check_quantity, check_subscription, Lifecycle, SubscriptionErrors, SubscriptionInput,
 };
-use crate::domain::CommerceType;
+use crate::domain::{CommerceType, CustomerId, SubscriptionId};
 use crate::error::AppError;
 
 /// The provider's customer `raw_id`, or not found.
@@ -25,7 +25,7 @@ async fn own_customer(
     db: &Db,
     raw_id: &str,
 ) -> Result<Organization, AppError> {
-    let customer_id = checked_id(raw_id)?.to_string();
+    let customer_id = CustomerId::from(checked_id(raw_id)?.to_string());
     let provider_id = admin.user.organization_id.clone();
     db.run(move |conn| {
         db::organizations::customer_of_partner(conn, &provider_id, &customer_id)?
@@ -129,7 +129,7 @@ pub async fn add(
         }
     };
     let actor = admin.user.actor();
-    let customer_id = customer.id.clone();
+    let customer_id = customer.customer_id().ok_or(AppError::NotFound)?;
     let added = db
         .run(
             move |conn| match db::subscriptions::add(conn, &actor, &customer_id, &new) {
@@ -186,14 +186,14 @@ fn version_of(raw: &str) -> Result<i32, AppError> {
 /// Makes an edit and comes back to the subscription's page, which says what happened.
 async fn apply(
     admin: ProviderAdmin,
-    ids: (String, String),
+    ids: (CustomerId, SubscriptionId),
     version: i32,
     edit: Edit,
     db: &Db,
 ) -> Result<HttpResponse, AppError> {
     let (customer_id, subscription_id) = ids;
-    checked_id(&customer_id)?;
-    checked_id(&subscription_id)?;
+    checked_id(customer_id.as_str())?;
+    checked_id(subscription_id.as_str())?;
     let actor = admin.user.actor();
     let (cid, sid) = (customer_id.clone(), subscription_id.clone());
     let outcome = db
@@ -216,7 +216,7 @@ async fn apply(
 
 pub async fn quantity(
     admin: ProviderAdmin,
-    path: web::Path<(String, String)>,
+    path: web::Path<(CustomerId, SubscriptionId)>,
     form: CsrfForm<QuantityForm>,
     db: web::Data<Db>,
 ) -> Result<HttpResponse, AppError> {
@@ -230,14 +230,14 @@ pub async fn quantity(
         Ok(q) => apply(admin, ids, version, Edit::Quantity(q), &db).await,
         Err(id) => Ok(see_other(&format!(
             "{}?problem={id}",
-            urls::subscription(checked_id(&ids.0)?, checked_id(&ids.1)?)
+            urls::subscription(checked_id(ids.0.as_str())?, checked_id(ids.1.as_str())?)
         ))),
     }
 }
 
 pub async fn step(
     admin: ProviderAdmin,
-    path: web::Path<(String, String, String)>,
+    path: web::Path<(CustomerId, SubscriptionId, String)>,
     query: web::Query<VersionQuery>,
     form: CsrfForm<StepForm>,
     db: web::Data<Db>,
@@ -271,12 +271,12 @@ const CANCEL: Confirmation = Confirmation {
 /// version the subscription has now.
 pub async fn confirm_cancel(
     admin: ProviderAdmin,
-    path: web::Path<(String, String)>,
+    path: web::Path<(CustomerId, SubscriptionId)>,
     db: web::Data<Db>,
 ) -> Result<HttpResponse, AppError> {
     let (customer_id, subscription_id) = path.into_inner();
-    checked_id(&customer_id)?;
-    checked_id(&subscription_id)?;
+    checked_id(customer_id.as_str())?;
+    checked_id(subscription_id.as_str())?;
     let provider_id = admin.user.organization_id.clone();
     let (cid, sid) = (customer_id.clone(), subscription_id.clone());
     let sub = db

@@ -14,6 +14,7 @@ use crate::db::relationships::CustomerRelationshipRow;
 use crate::db::subscriptions::{ChangeError, Subscription};
 use crate::db::{self, Db};
 use crate::domain::support_contact::Candidate;
+use crate::domain::{CustomerId, OrganizationId, SubscriptionId};
 use crate::error::AppError;
 
 /// A subscription as listed, with its contact's name resolved.
@@ -83,11 +84,12 @@ fn with_contact_names(
 
 pub async fn list(
     partner: PartnerUser,
-    path: web::Path<String>,
+    path: web::Path<CustomerId>,
     query: web::Query<CustomerQuery>,
     db: web::Data<Db>,
 ) -> Result<HttpResponse, AppError> {
-    let customer_id = checked_id(&path)?.to_string();
+    let customer_id = path.into_inner();
+    checked_id(customer_id.as_str())?;
     let org_id = partner.user.organization_id.clone();
     let (kind, role) = (partner.user.organization_kind, partner.user.role);
     let oversees_resellers = role.may_manage_partnerships(kind);
@@ -96,9 +98,9 @@ pub async fn list(
             let customer = db::organizations::customer_of_partner(conn, &org_id, &customer_id)?
                 .ok_or(AppError::NotFound)?;
             let subs = if kind.is_reseller() {
-                db::subscriptions::of_customer_supported_by(conn, &customer_id, &org_id)?
+                db::subscriptions::of_customer_supported_by(conn, &org_id, &customer_id)?
             } else {
-                db::subscriptions::of_customer_from_provider(conn, &customer_id, &org_id)?
+                db::subscriptions::of_customer_from_provider(conn, &org_id, &customer_id)?
             };
             let own = db::relationships::delegated_admin_of(conn, &org_id, &customer_id)?;
             let resellers = if oversees_resellers {
@@ -176,22 +178,23 @@ struct Loaded {
 /// Everything the subscription page shows, scoped to the partner's own subscriptions.
 async fn load(
     db: &Db,
-    org_id: String,
-    customer_id: String,
-    subscription_id: String,
+    org_id: OrganizationId,
+    customer_id: CustomerId,
+    subscription_id: SubscriptionId,
 ) -> Result<Loaded, AppError> {
     db.run(move |conn| {
         let sub =
             db::subscriptions::find_for_provider(conn, &org_id, &customer_id, &subscription_id)?
                 .ok_or(AppError::NotFound)?;
-        let customer = db::organizations::find(conn, &customer_id)?.ok_or(AppError::NotFound)?;
+        let customer = db::organizations::find(conn, &customer_id.as_organization())?
+            .ok_or(AppError::NotFound)?;
         let available = db::subscriptions::available_contacts(conn, &sub)?;
         let orgs = db::organizations::lookup(
             conn,
-            std::iter::once(&sub.provider_id).chain(sub.support_contact_id.as_ref()),
+            std::iter::once(sub.provider_id.as_str()).chain(sub.support_contact_id.as_deref()),
         )?;
         Ok(Loaded {
-            provider_name: orgs.name(&sub.provider_id),
+            provider_name: orgs.name(sub.provider_id.as_str()),
             current_contact: sub.support_contact_id.as_deref().map(|id| orgs.name(id)),
             customer,
             sub,
@@ -244,13 +247,13 @@ fn edit_notice(query: &ShowQuery) -> Option<(&'static str, bool)> {
 
 pub async fn show(
     partner: PartnerUser,
-    path: web::Path<(String, String)>,
+    path: web::Path<(CustomerId, SubscriptionId)>,
     query: web::Query<ShowQuery>,
     db: web::Data<Db>,
 ) -> Result<HttpResponse, AppError> {
     let (customer_id, subscription_id) = path.into_inner();
-    checked_id(&customer_id)?;
-    checked_id(&subscription_id)?;
+    checked_id(customer_id.as_str())?;
+    checked_id(subscription_id.as_str())?;
     let loaded = load(
         &db,
         partner.user.organization_id.clone(),
@@ -279,7 +282,7 @@ pub struct ContactForm {
 
 pub async fn submit(
     partner: PartnerUser,
-    path: web::Path<(String, String)>,
+    path: web::Path<(CustomerId, SubscriptionId)>,
     form: CsrfForm<ContactForm>,
     db: web::Data<Db>,
 ) -> Result<HttpResponse, AppError> {
@@ -291,8 +294,8 @@ pub async fn submit(
         return Err(AppError::Forbidden("error-role-may-not-change"));
     }
     let (customer_id, subscription_id) = path.into_inner();
-    checked_id(&customer_id)?;
-    checked_id(&subscription_id)?;
+    checked_id(customer_id.as_str())?;
+    checked_id(subscription_id.as_str())?;
     let version: i32 = form
         .0
         .version
@@ -351,11 +354,11 @@ pub struct ReviewPage {
 
 pub async fn review(
     partner: PartnerUser,
-    path: web::Path<(String, String, String)>,
+    path: web::Path<(CustomerId, SubscriptionId, String)>,
     db: web::Data<Db>,
 ) -> Result<HttpResponse, AppError> {
     let (customer_id, subscription_id, event_id) = path.into_inner();
-    for id in [&customer_id, &subscription_id, &event_id] {
+    for id in [customer_id.as_str(), subscription_id.as_str(), &event_id] {
         checked_id(id)?;
     }
     let org_id = partner.user.organization_id.clone();
@@ -368,10 +371,11 @@ pub async fn review(
                 &subscription_id,
             )?
             .ok_or(AppError::NotFound)?;
-            let event = db::audit::find_for_object(conn, &org_id, &subscription_id, &event_id)?
+            let event =
+                db::audit::find_for_object(conn, &org_id, subscription_id.as_str(), &event_id)?
+                    .ok_or(AppError::NotFound)?;
+            let customer = db::organizations::find(conn, &customer_id.as_organization())?
                 .ok_or(AppError::NotFound)?;
-            let customer =
-                db::organizations::find(conn, &customer_id)?.ok_or(AppError::NotFound)?;
             Ok((customer, sub, event))
         })
         .await?;

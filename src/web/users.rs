@@ -516,11 +516,11 @@ pub async fn new_link(
             Ok(conn.transaction(|conn| {
                 db::password_links::issue(
                     conn,
+                    db::audit::MadeBy::User(&actor),
                     &for_link,
                     kind,
                     purpose,
                     &link_token,
-                    db::audit::MadeBy::User(&actor),
                 )
             })?)
         })

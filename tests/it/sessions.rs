@@ -14,17 +14,18 @@ const HELPDESK: &str = "helpdesk@contoso.example";
 #[actix_web::test]
 async fn a_session_unused_for_the_idle_timeout_ends_and_use_keeps_it_open() {
     let app = TestApp::spawn_with(Settings {
-        idle_timeout: Duration::from_secs(2),
+        idle_timeout: Duration::from_secs(4),
         ..Settings::for_tests()
     })
     .await;
     let b = app.signed_in(HELPDESK).await;
-    // Used every 0.8 s for 3.2 s: longer than the idle timeout, never idle that long.
-    for _ in 0..4 {
-        actix_web::rt::time::sleep(Duration::from_millis(800)).await;
+    // Used every second for 6 s: longer than the idle timeout, never idle that long (a slow
+    // request on a busy machine still leaves seconds to spare).
+    for _ in 0..6 {
+        actix_web::rt::time::sleep(Duration::from_millis(1000)).await;
         assert_eq!(b.get("/customers").await.status, 200, "still signed in");
     }
-    actix_web::rt::time::sleep(Duration::from_millis(2300)).await;
+    actix_web::rt::time::sleep(Duration::from_millis(4500)).await;
     assert_eq!(b.get("/customers").await.location(), "/sign-in");
 }
 

@@ -4,6 +4,7 @@
 
 use diesel::prelude::*;
 use support_contacts::db::schema::users;
+use support_contacts::domain::ids::OrganizationId;
 use support_contacts::error::AppError;
 
 use crate::helpers::*;
@@ -33,6 +34,7 @@ async fn an_unknown_stored_role_names_its_row_and_stays_off_the_page() {
         assert!(!page.body.contains(leaked), "the page shows {leaked}");
     }
 
+    let organization_id = OrganizationId::from(organization_id);
     let loaded = app
         .db
         .run(move |conn| Ok(support_contacts::db::users::list(conn, &organization_id)?))

@@ -16,12 +16,14 @@ use crate::db::DbConnection;
 use crate::domain::audit::{Action, ObjectKind, RelationshipValue};
 pub use crate::domain::relationships::Remover;
 use crate::domain::relationships::{may_remove, ProviderFacts};
-use crate::domain::PartnershipStatus;
+use crate::domain::{CustomerId, OrganizationId, PartnershipStatus};
 
+/// Inserts `partner_id`'s relationship with `customer_id` (the partner is the acting
+/// organization when a provider adds its own customer).
 pub fn insert_customer_relationship(
     conn: &mut DbConnection,
-    partner_id: &str,
-    customer_id: &str,
+    partner_id: &OrganizationId,
+    customer_id: &CustomerId,
     delegated_admin: bool,
     now: NaiveDateTime,
 ) -> QueryResult<String> {
@@ -29,8 +31,8 @@ pub fn insert_customer_relationship(
     diesel::insert_into(customer_relationships::table)
         .values((
             customer_relationships::id.eq(&id),
-            customer_relationships::partner_id.eq(partner_id),
-            customer_relationships::customer_id.eq(customer_id),
+            customer_relationships::partner_id.eq(partner_id.as_str()),
+            customer_relationships::customer_id.eq(customer_id.as_str()),
             customer_relationships::delegated_admin.eq(delegated_admin),
             customer_relationships::created_at.eq(now),
         ))
@@ -63,13 +65,13 @@ fn relationship_rows(
 /// Every partner that has a relationship with the customer, by name.
 pub fn partners_of_customer(
     conn: &mut DbConnection,
-    customer_id: &str,
+    customer_id: &CustomerId,
 ) -> QueryResult<Vec<CustomerRelationshipRow>> {
     let rows = customer_relationships::table
         .inner_join(
             organizations::table.on(organizations::id.eq(customer_relationships::partner_id)),
         )
-        .filter(customer_relationships::customer_id.eq(customer_id))
+        .filter(customer_relationships::customer_id.eq(customer_id.as_str()))
         .order((organizations::name.asc(), organizations::id.asc()))
         .select((
             Organization::as_select(),
@@ -84,14 +86,14 @@ pub fn partners_of_customer(
 /// customer: the relationships the provider oversees there.
 pub fn partnered_resellers_of_customer(
     conn: &mut DbConnection,
-    provider_id: &str,
-    customer_id: &str,
+    provider_id: &OrganizationId,
+    customer_id: &CustomerId,
 ) -> QueryResult<Vec<CustomerRelationshipRow>> {
     let rows = customer_relationships::table
         .inner_join(
             organizations::table.on(organizations::id.eq(customer_relationships::partner_id)),
         )
-        .filter(customer_relationships::customer_id.eq(customer_id))
+        .filter(customer_relationships::customer_id.eq(customer_id.as_str()))
         .filter(exists(
             partnerships::table
                 .filter(partnerships::provider_id.eq(provider_id.to_string()))
@@ -112,12 +114,12 @@ pub fn partnered_resellers_of_customer(
 /// None without a relationship.
 pub fn delegated_admin_of(
     conn: &mut DbConnection,
-    partner_id: &str,
-    customer_id: &str,
+    partner_id: &OrganizationId,
+    customer_id: &CustomerId,
 ) -> QueryResult<Option<bool>> {
     customer_relationships::table
-        .filter(customer_relationships::partner_id.eq(partner_id))
-        .filter(customer_relationships::customer_id.eq(customer_id))
+        .filter(customer_relationships::partner_id.eq(partner_id.as_str()))
+        .filter(customer_relationships::customer_id.eq(customer_id.as_str()))
         .select(customer_relationships::delegated_admin)
         .first(conn)
         .optional()
@@ -128,13 +130,13 @@ pub fn delegated_admin_of(
 fn customer_relationship_event(
     conn: &mut DbConnection,
     actor: &Actor,
-    action: Action,
+    customer_id: &CustomerId,
+    partner_id: &OrganizationId,
     id: &str,
-    partner_id: &str,
-    customer_id: &str,
+    action: Action,
     now: NaiveDateTime,
 ) -> QueryResult<AuditEvent> {
-    let pair = (partner_id, customer_id);
+    let pair = (partner_id.as_str(), customer_id.as_str());
     Ok(relationship_event(
         conn,
         actor,
@@ -145,7 +147,7 @@ fn customer_relationship_event(
         now,
     )?
     .customer(Some(customer_id))
-    .related(Some(partner_id)))
+    .related(Some(partner_id.as_str())))
 }
 
 /// Creates the customer relationship, or adds delegated admin privileges to an existing one
@@ -154,8 +156,8 @@ fn customer_relationship_event(
 pub fn establish_customer_relationship(
     conn: &mut DbConnection,
     actor: &Actor,
-    partner_id: &str,
-    customer_id: &str,
+    customer_id: &CustomerId,
+    partner_id: &OrganizationId,
     delegated_admin: bool,
     now: NaiveDateTime,
 ) -> QueryResult<Option<AuditEvent>> {
@@ -164,8 +166,8 @@ pub fn establish_customer_relationship(
     let upgraded = if delegated_admin {
         diesel::update(
             customer_relationships::table
-                .filter(customer_relationships::partner_id.eq(partner_id))
-                .filter(customer_relationships::customer_id.eq(customer_id))
+                .filter(customer_relationships::partner_id.eq(partner_id.as_str()))
+                .filter(customer_relationships::customer_id.eq(customer_id.as_str()))
                 .filter(customer_relationships::delegated_admin.eq(false)),
         )
         .set(customer_relationships::delegated_admin.eq(true))
@@ -174,8 +176,8 @@ pub fn establish_customer_relationship(
         0
     };
     let existing: Option<String> = customer_relationships::table
-        .filter(customer_relationships::partner_id.eq(partner_id))
-        .filter(customer_relationships::customer_id.eq(customer_id))
+        .filter(customer_relationships::partner_id.eq(partner_id.as_str()))
+        .filter(customer_relationships::customer_id.eq(customer_id.as_str()))
         .select(customer_relationships::id)
         .first(conn)
         .optional()?;
@@ -192,10 +194,10 @@ pub fn establish_customer_relationship(
     let event = customer_relationship_event(
         conn,
         actor,
-        Action::RelationshipAccepted,
-        &id,
-        partner_id,
         customer_id,
+        partner_id,
+        &id,
+        Action::RelationshipAccepted,
         now,
     )?
     .codes(old, RelationshipValue::of_relationship(delegated_admin));
@@ -209,15 +211,15 @@ fn may_touch(
     conn: &mut DbConnection,
     actor: &Actor,
     remover: Remover,
-    partner_id: &str,
-    customer_id: &str,
+    customer_id: &CustomerId,
+    partner_id: &OrganizationId,
 ) -> QueryResult<bool> {
     let facts = match remover {
         Remover::Provider => ProviderFacts {
             sells_to_customer: diesel::select(exists(
                 subscriptions::table
-                    .filter(subscriptions::provider_id.eq(&actor.organization_id))
-                    .filter(subscriptions::customer_id.eq(customer_id)),
+                    .filter(subscriptions::provider_id.eq(actor.organization_id.as_str()))
+                    .filter(subscriptions::customer_id.eq(customer_id.as_str())),
             ))
             .get_result(conn)?,
             reseller_partnered: partnered_reseller(conn, &actor.organization_id, partner_id)?
@@ -227,9 +229,9 @@ fn may_touch(
     };
     Ok(may_remove(
         remover,
-        &actor.organization_id,
-        partner_id,
-        customer_id,
+        actor.organization_id.as_str(),
+        partner_id.as_str(),
+        customer_id.as_str(),
         facts,
     ))
 }
@@ -240,15 +242,15 @@ fn touchable_relationship(
     conn: &mut DbConnection,
     actor: &Actor,
     remover: Remover,
-    partner_id: &str,
-    customer_id: &str,
+    customer_id: &CustomerId,
+    partner_id: &OrganizationId,
 ) -> Result<(String, bool), RelationshipError> {
-    if !may_touch(conn, actor, remover, partner_id, customer_id)? {
+    if !may_touch(conn, actor, remover, customer_id, partner_id)? {
         return Err(RelationshipError::NotFound);
     }
     customer_relationships::table
-        .filter(customer_relationships::partner_id.eq(partner_id))
-        .filter(customer_relationships::customer_id.eq(customer_id))
+        .filter(customer_relationships::partner_id.eq(partner_id.as_str()))
+        .filter(customer_relationships::customer_id.eq(customer_id.as_str()))
         .select((
             customer_relationships::id,
             customer_relationships::delegated_admin,
@@ -263,8 +265,8 @@ pub fn remove_customer_relationship(
     conn: &mut DbConnection,
     actor: &Actor,
     remover: Remover,
-    partner_id: &str,
-    customer_id: &str,
+    customer_id: &CustomerId,
+    partner_id: &OrganizationId,
 ) -> Result<String, RelationshipError> {
     remove_with_fallback(
         conn,
@@ -272,15 +274,15 @@ pub fn remove_customer_relationship(
         partner_id,
         |conn, now| {
             let (id, delegated_admin) =
-                touchable_relationship(conn, actor, remover, partner_id, customer_id)?;
+                touchable_relationship(conn, actor, remover, customer_id, partner_id)?;
             diesel::delete(customer_relationships::table.find(&id)).execute(conn)?;
             Ok(customer_relationship_event(
                 conn,
                 actor,
-                Action::RelationshipRemoved,
-                &id,
-                partner_id,
                 customer_id,
+                partner_id,
+                &id,
+                Action::RelationshipRemoved,
                 now,
             )?
             .codes(
@@ -292,20 +294,20 @@ pub fn remove_customer_relationship(
 }
 
 /// The customer's admin takes a partner's delegated admin privileges away and keeps the
-/// relationship.
+/// relationship. `customer_id` is the admin's own organization (the rule refuses any other).
 pub fn remove_delegated_admin(
     conn: &mut DbConnection,
     actor: &Actor,
-    partner_id: &str,
+    customer_id: &CustomerId,
+    partner_id: &OrganizationId,
 ) -> Result<String, RelationshipError> {
-    let customer_id = actor.organization_id.as_str();
     remove_with_fallback(
         conn,
         Scope::OfCustomer(customer_id),
         partner_id,
         |conn, now| {
             let (id, delegated_admin) =
-                touchable_relationship(conn, actor, Remover::Customer, partner_id, customer_id)?;
+                touchable_relationship(conn, actor, Remover::Customer, customer_id, partner_id)?;
             if !delegated_admin {
                 return Err(RelationshipError::NotFound);
             }
@@ -315,10 +317,10 @@ pub fn remove_delegated_admin(
             Ok(customer_relationship_event(
                 conn,
                 actor,
-                Action::DelegatedAdminRemoved,
-                &id,
-                partner_id,
                 customer_id,
+                partner_id,
+                &id,
+                Action::DelegatedAdminRemoved,
                 now,
             )?
             .codes(
@@ -334,7 +336,7 @@ pub fn remove_delegated_admin(
 /// reseller is the designated support contact for. Two queries for the whole page.
 pub fn reseller_summaries(
     conn: &mut DbConnection,
-    reseller_id: &str,
+    reseller_id: &OrganizationId,
     customer_ids: &[String],
 ) -> QueryResult<std::collections::HashMap<String, (Option<bool>, i64)>> {
     let mut out: std::collections::HashMap<String, (Option<bool>, i64)> = customer_ids
@@ -342,7 +344,7 @@ pub fn reseller_summaries(
         .map(|id| (id.clone(), (None, 0)))
         .collect();
     let relationships: Vec<(String, bool)> = customer_relationships::table
-        .filter(customer_relationships::partner_id.eq(reseller_id))
+        .filter(customer_relationships::partner_id.eq(reseller_id.as_str()))
         .filter(customer_relationships::customer_id.eq_any(customer_ids))
         .select((
             customer_relationships::customer_id,
@@ -355,7 +357,7 @@ pub fn reseller_summaries(
         }
     }
     let supported: Vec<(String, i64)> = subscriptions::table
-        .filter(subscriptions::support_contact_id.eq(reseller_id))
+        .filter(subscriptions::support_contact_id.eq(reseller_id.as_str()))
         .filter(subscriptions::customer_id.eq_any(customer_ids))
         .group_by(subscriptions::customer_id)
         .select((subscriptions::customer_id, diesel::dsl::count_star()))

@@ -21,6 +21,7 @@ use super::subscriptions::Scope;
 use super::DbConnection;
 use crate::domain::audit::{Action, ObjectKind};
 use crate::domain::invitations::InvitationProblem;
+use crate::domain::OrganizationId;
 
 /// Why a relationship change was not made.
 #[derive(Debug)]
@@ -83,7 +84,7 @@ pub(super) fn insert_unless_present(
 pub(super) fn remove_with_fallback(
     conn: &mut DbConnection,
     scope: Scope<'_>,
-    partner_id: &str,
+    partner_id: &OrganizationId,
     remove: impl FnOnce(&mut DbConnection, NaiveDateTime) -> Result<AuditEvent, RelationshipError>,
 ) -> Result<String, RelationshipError> {
     conn.transaction(|conn| {

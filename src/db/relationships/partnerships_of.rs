@@ -11,20 +11,20 @@ use crate::db::schema::{organizations, partnerships};
 use crate::db::subscriptions::Scope;
 use crate::db::DbConnection;
 use crate::domain::audit::{Action, ObjectKind, RelationshipValue};
-use crate::domain::PartnershipStatus;
+use crate::domain::{OrganizationId, PartnershipStatus};
 
 pub fn insert_partnership(
     conn: &mut DbConnection,
-    provider_id: &str,
-    reseller_id: &str,
+    provider_id: &OrganizationId,
+    reseller_id: &OrganizationId,
     now: NaiveDateTime,
 ) -> QueryResult<String> {
     let id = crate::domain::new_id();
     diesel::insert_into(partnerships::table)
         .values((
             partnerships::id.eq(&id),
-            partnerships::provider_id.eq(provider_id),
-            partnerships::reseller_id.eq(reseller_id),
+            partnerships::provider_id.eq(provider_id.as_str()),
+            partnerships::reseller_id.eq(reseller_id.as_str()),
             partnerships::status.eq(PartnershipStatus::Active.as_str()),
             partnerships::created_at.eq(now),
         ))
@@ -42,11 +42,11 @@ pub struct PartnershipRow {
 /// The resellers a provider has (or had) a partnership with, by name.
 pub fn partnerships_of_provider(
     conn: &mut DbConnection,
-    provider_id: &str,
+    provider_id: &OrganizationId,
 ) -> QueryResult<Vec<PartnershipRow>> {
     let rows: Vec<(Organization, String)> = partnerships::table
         .inner_join(organizations::table.on(organizations::id.eq(partnerships::reseller_id)))
-        .filter(partnerships::provider_id.eq(provider_id))
+        .filter(partnerships::provider_id.eq(provider_id.as_str()))
         .order((organizations::name.asc(), organizations::id.asc()))
         .select((Organization::as_select(), partnerships::status))
         .load(conn)?;
@@ -62,13 +62,13 @@ pub fn partnerships_of_provider(
 /// The reseller, when it has an active partnership with the provider.
 pub fn partnered_reseller(
     conn: &mut DbConnection,
-    provider_id: &str,
-    reseller_id: &str,
+    provider_id: &OrganizationId,
+    reseller_id: &OrganizationId,
 ) -> QueryResult<Option<Organization>> {
     organizations::table
         .inner_join(partnerships::table.on(partnerships::reseller_id.eq(organizations::id)))
-        .filter(partnerships::provider_id.eq(provider_id))
-        .filter(partnerships::reseller_id.eq(reseller_id))
+        .filter(partnerships::provider_id.eq(provider_id.as_str()))
+        .filter(partnerships::reseller_id.eq(reseller_id.as_str()))
         .filter(partnerships::status.eq(PartnershipStatus::Active.as_str()))
         .select(Organization::as_select())
         .first(conn)
@@ -80,23 +80,23 @@ pub fn partnered_reseller(
 pub fn establish_partnership(
     conn: &mut DbConnection,
     actor: &Actor,
-    provider_id: &str,
-    reseller_id: &str,
+    provider_id: &OrganizationId,
+    reseller_id: &OrganizationId,
     now: NaiveDateTime,
 ) -> QueryResult<Option<AuditEvent>> {
     // Write first and act on what changed: a removal or another acceptance running at the same
     // moment is then waited for (PostgreSQL re-checks the row) instead of being overwritten.
     let reactivated = diesel::update(
         partnerships::table
-            .filter(partnerships::provider_id.eq(provider_id))
-            .filter(partnerships::reseller_id.eq(reseller_id))
+            .filter(partnerships::provider_id.eq(provider_id.as_str()))
+            .filter(partnerships::reseller_id.eq(reseller_id.as_str()))
             .filter(partnerships::status.eq(PartnershipStatus::Removed.as_str())),
     )
     .set(partnerships::status.eq(PartnershipStatus::Active.as_str()))
     .execute(conn)?;
     let existing: Option<String> = partnerships::table
-        .filter(partnerships::provider_id.eq(provider_id))
-        .filter(partnerships::reseller_id.eq(reseller_id))
+        .filter(partnerships::provider_id.eq(provider_id.as_str()))
+        .filter(partnerships::reseller_id.eq(reseller_id.as_str()))
         .select(partnerships::id)
         .first(conn)
         .optional()?;
@@ -116,10 +116,10 @@ pub fn establish_partnership(
         Action::PartnershipAccepted,
         ObjectKind::Partnership,
         &id,
-        (provider_id, reseller_id),
+        (provider_id.as_str(), reseller_id.as_str()),
         now,
     )?
-    .related(Some(provider_id))
+    .related(Some(provider_id.as_str()))
     .codes(old, RelationshipValue::Active);
     crate::db::audit::append(conn, &event)?;
     Ok(Some(event))
@@ -129,17 +129,17 @@ pub fn establish_partnership(
 pub fn remove_partnership(
     conn: &mut DbConnection,
     actor: &Actor,
-    reseller_id: &str,
+    reseller_id: &OrganizationId,
 ) -> Result<String, RelationshipError> {
-    let provider_id = actor.organization_id.as_str();
+    let provider_id = &actor.organization_id;
     remove_with_fallback(
         conn,
         Scope::OfProvider(provider_id),
         reseller_id,
         |conn, now| {
             let id: String = partnerships::table
-                .filter(partnerships::provider_id.eq(provider_id))
-                .filter(partnerships::reseller_id.eq(reseller_id))
+                .filter(partnerships::provider_id.eq(provider_id.as_str()))
+                .filter(partnerships::reseller_id.eq(reseller_id.as_str()))
                 .filter(partnerships::status.eq(PartnershipStatus::Active.as_str()))
                 .select(partnerships::id)
                 .first(conn)
@@ -154,10 +154,10 @@ pub fn remove_partnership(
                 Action::PartnershipRemoved,
                 ObjectKind::Partnership,
                 &id,
-                (provider_id, reseller_id),
+                (provider_id.as_str(), reseller_id.as_str()),
                 now,
             )?
-            .related(Some(reseller_id))
+            .related(Some(reseller_id.as_str()))
             .codes(RelationshipValue::Active, RelationshipValue::Removed))
         },
     )
