@@ -46,6 +46,16 @@ pub struct CustomersPage {
 }
 
 impl CustomersPage {
+    /// The column headings: a reseller also sees its relationship and what it supports.
+    pub fn columns(&self) -> Vec<&'static str> {
+        let mut columns = vec!["customers-col-name"];
+        if self.reseller_view.is_some() {
+            columns.extend(["customer-relationship-title", "customer-supported-title"]);
+        }
+        columns.push("customers-col-tenant");
+        columns
+    }
+
     /// The relationship column of a reseller's row, as a Fluent id.
     pub fn relationship_id(&self, customer_id: &OrganizationId) -> &'static str {
         match self.summary(customer_id).0 {

@@ -205,3 +205,34 @@ async fn after_a_sign_out_elsewhere_the_sign_in_form_still_works() {
     assert_eq!(page.status, 303, "{}", page.main_text());
     assert_eq!(b.get("/customers").await.status, 200);
 }
+
+/// The main navigation marks the page the user is on, and only that page.
+#[actix_web::test]
+async fn the_main_navigation_marks_the_current_page() {
+    let app = TestApp::spawn().await;
+    let pages = [
+        ("global.admin@contoso.example", "/customers"),
+        ("global.admin@contoso.example", "/indirect-resellers"),
+        ("global.admin@contoso.example", "/support-profile"),
+        ("global.admin@contoso.example", "/audit"),
+        ("global.admin@contoso.example", "/users"),
+        ("admin.agent@fabrikam.example", "/supported-subscriptions"),
+        ("admin@adatum.example", "/admin/support"),
+    ];
+    for (email, path) in pages {
+        let user = app.signed_in(email).await;
+        let page = user.get(path).await;
+        assert_eq!(page.status, 200, "{path}");
+        let start = page.body.find("class=\"main-nav\"").expect("main nav");
+        let nav = &page.body[start..start + page.body[start..].find("</nav>").unwrap()];
+        assert!(
+            nav.contains(&format!("href=\"{path}\" aria-current=\"page\"")),
+            "{path} is not marked: {nav}"
+        );
+        assert_eq!(
+            nav.matches("aria-current").count(),
+            1,
+            "{path}: one current page"
+        );
+    }
+}
