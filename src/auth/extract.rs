@@ -68,6 +68,12 @@ impl CurrentUser {
         self.role.may_read_audit_log(self.organization_kind)
     }
 
+    /// Whether the user may change designated support contacts (for the Customers page's
+    /// link to bulk changes): what [`ContactChanger`] lets through.
+    pub fn may_change_support_contacts(&self) -> bool {
+        self.organization_kind.is_provider() && self.role.may_change_support_contact()
+    }
+
     /// See [`Role::may_request_customer_relationships`] (for the Customers page).
     pub fn may_request_customer_relationships(&self) -> bool {
         self.role
@@ -266,6 +272,16 @@ partner_extractor!(
         } else {
             Err("error-role-admins-only")
         }
+    }
+);
+partner_extractor!(
+    /// An Admin agent, Global admin or Helpdesk agent of an indirect provider: changes the
+    /// designated support contact of the provider's subscriptions, many at once too.
+    ContactChanger,
+    |user| match user.organization_kind {
+        _ if user.may_change_support_contacts() => Ok(()),
+        OrgKind::IndirectProvider => Err("error-role-may-not-change"),
+        _ => Err("error-providers-only"),
     }
 );
 partner_extractor!(

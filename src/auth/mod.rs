@@ -6,6 +6,6 @@ pub mod password;
 pub mod session;
 
 pub use extract::{
-    CsrfForm, CurrentUser, CustomerAdmin, CustomerGlobalAdmin, PartnerAdmin, PartnerUser,
-    ProviderAdmin, ResellerUser, SignedIn, UserManager, Viewer,
+    ContactChanger, CsrfForm, CurrentUser, CustomerAdmin, CustomerGlobalAdmin, PartnerAdmin,
+    PartnerUser, ProviderAdmin, ResellerUser, SignedIn, UserManager, Viewer,
 };

@@ -58,6 +58,8 @@ pub struct AuditEvent {
     pub new_value: Option<String>,
     pub cause_event_id: Option<String>,
     pub related_organization_id: Option<String>,
+    /// The bulk change this event is one item of: every event of one bulk change shares it.
+    pub bulk_change_id: Option<String>,
 }
 
 /// What an event is about.
@@ -91,6 +93,7 @@ impl AuditEvent {
             new_value: None,
             cause_event_id: None,
             related_organization_id: None,
+            bulk_change_id: None,
         }
     }
 
@@ -145,6 +148,12 @@ impl AuditEvent {
 
     pub fn related(mut self, organization_id: Option<&str>) -> Self {
         self.related_organization_id = organization_id.map(str::to_string);
+        self
+    }
+
+    /// Marks the event as one item of the bulk change `bulk_change_id`.
+    pub fn bulk_change(mut self, bulk_change_id: &str) -> Self {
+        self.bulk_change_id = Some(bulk_change_id.to_string());
         self
     }
 

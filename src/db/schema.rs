@@ -147,6 +147,7 @@ diesel::table! {
         new_value -> Nullable<Text>,
         cause_event_id -> Nullable<Text>,
         related_organization_id -> Nullable<Text>,
+        bulk_change_id -> Nullable<Text>,
     }
 }
 

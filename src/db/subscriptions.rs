@@ -1,4 +1,7 @@
-//! Subscriptions and their designated support contact.
+//! Subscriptions and their designated support contact; [`bulk`] changes many at once.
+
+pub mod bulk;
+pub use bulk::{change_many, review_many, BulkOutcome};
 
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;

@@ -10,6 +10,9 @@ stored_enum! {
     /// What an event records.
     pub enum Action in "audit_events.action" {
         SupportContactChanged = "support_contact_changed",
+        /// One subscription's change in a bulk change; the events of one bulk change share
+        /// their `bulk_change_id`.
+        SupportContactBulkChanged = "support_contact_bulk_changed",
         /// A designated reseller became ineligible; the provider took over (actor "system").
         SupportContactFallback = "support_contact_fallback",
         SupportProfileChanged = "support_profile_changed",
@@ -72,6 +75,7 @@ impl Action {
     pub fn message_id(self) -> &'static str {
         match self {
             Action::SupportContactChanged => "audit-action-support-contact-changed",
+            Action::SupportContactBulkChanged => "audit-action-support-contact-bulk-changed",
             Action::SupportContactFallback => "audit-action-support-contact-fallback",
             Action::SupportProfileChanged => "audit-action-support-profile-changed",
             Action::PartnershipRequested => "audit-action-partnership-requested",
@@ -119,7 +123,10 @@ impl Action {
     pub fn values(self) -> Values {
         use Action::*;
         match self {
-            SupportContactChanged | SupportContactFallback | SupportProfileChanged => Values::Names,
+            SupportContactChanged
+            | SupportContactBulkChanged
+            | SupportContactFallback
+            | SupportProfileChanged => Values::Names,
             UserRoleChanged | UserAdded => Values::Role,
             UserDisabled | UserEnabled | UserRemoved => Values::UserState,
             OrganizationCreated | PasswordLinkIssued | PasswordSet | PasswordChanged => {

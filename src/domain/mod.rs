@@ -61,6 +61,7 @@ macro_rules! stored_enum {
 
 pub mod accounts;
 pub mod audit;
+pub mod bulk;
 pub mod customers;
 pub mod ids;
 pub mod import;

@@ -4,6 +4,7 @@
 pub mod account;
 pub mod admin_support;
 pub mod audit;
+pub mod bulk_changes;
 pub mod confirm;
 pub mod customer_relationships;
 pub mod customers;
@@ -50,6 +51,12 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route(urls::CUSTOMERS, web::get().to(customers::list))
         .route(urls::CUSTOMERS_NEW, web::get().to(customers::new_form))
         .route(urls::CUSTOMERS_NEW, web::post().to(customers::add))
+        .route(urls::BULK_CHANGE, web::get().to(bulk_changes::choose))
+        .route(
+            urls::BULK_CHANGE_REVIEW,
+            web::post().to(bulk_changes::review),
+        )
+        .route(urls::BULK_CHANGE_APPLY, web::post().to(bulk_changes::apply))
         .configure(catalog_routes)
         .route(urls::route::CUSTOMER, web::get().to(subscriptions::list))
         .route(

@@ -50,6 +50,10 @@ pub const CUSTOMERS_NEW: &str = "/customers/new";
 pub const IMPORT: &str = "/customers/import";
 pub const IMPORT_TEMPLATE: &str = "/customers/import/template.csv";
 pub const EXPORT: &str = "/customers/export.csv";
+/// Bulk changes of designated support contacts: choose (GET), review (POST), apply (POST).
+pub const BULK_CHANGE: &str = "/customers/bulk-change";
+pub const BULK_CHANGE_REVIEW: &str = "/customers/bulk-change/review";
+pub const BULK_CHANGE_APPLY: &str = "/customers/bulk-change/apply";
 pub const SUPPORT_PROFILE: &str = "/support-profile";
 pub const SUPPORTED_SUBSCRIPTIONS: &str = "/supported-subscriptions";
 pub const INDIRECT_RESELLERS: &str = "/indirect-resellers";

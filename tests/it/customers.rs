@@ -100,6 +100,8 @@ fn customer_names(page: &Page) -> Vec<String> {
     page.body
         .split("<a href=\"/customers/")
         .skip(1)
+        // Only the links to customers (an id), not to the page's actions.
+        .filter(|chunk| chunk.split('"').next().is_some_and(|id| id.len() == 36))
         .filter_map(|chunk| {
             let start = chunk.find("\">")? + 2;
             let end = chunk.find("</a>")?;
@@ -112,6 +114,8 @@ fn customer_links(page: &Page) -> Vec<String> {
     page.body
         .split("<a href=\"/customers/")
         .skip(1)
+        // Only the links to customers (an id), not to the page's actions.
+        .filter(|chunk| chunk.split('"').next().is_some_and(|id| id.len() == 36))
         .filter_map(|chunk| chunk.split('"').next().map(str::to_string))
         .collect()
 }

@@ -3,6 +3,7 @@
 
 mod accounts;
 mod audit;
+mod bulk_changes;
 mod catalog;
 mod customer_admin;
 mod customers;

@@ -1,0 +1,572 @@
+//! Bulk changes of designated support contacts: choose by filter, review what would change and
+//! what cannot and why, apply; one audit event per change sharing one bulk change id; stale
+//! choices left alone; only a provider's changers, only its own subscriptions, only with CSRF.
+
+use diesel::prelude::*;
+use support_contacts::db::schema::{audit_events, subscriptions};
+
+use crate::helpers::*;
+use crate::support_contact::{contact_of, org_id};
+
+const BULK: &str = "/customers/bulk-change";
+const REVIEW: &str = "/customers/bulk-change/review";
+const APPLY: &str = "/customers/bulk-change/apply";
+
+/// The checkbox value of every listed subscription, by "product / customer".
+fn listed(page: &Page) -> Vec<(String, String)> {
+    let html = scraper::Html::parse_document(&page.body);
+    let rows = scraper::Selector::parse("main tr").unwrap();
+    let checkbox = scraper::Selector::parse("input[type=checkbox][name=item]").unwrap();
+    let cells = scraper::Selector::parse("td").unwrap();
+    html.select(&rows)
+        .filter_map(|row| {
+            let value = row
+                .select(&checkbox)
+                .next()?
+                .value()
+                .attr("value")?
+                .to_string();
+            let texts: Vec<String> = row
+                .select(&cells)
+                .map(|c| c.text().collect::<String>().trim().to_string())
+                .collect();
+            // The product cell's label also names the customer, for screen readers.
+            let product = texts[1].split(" – ").next().unwrap_or_default();
+            Some((format!("{product} / {}", texts[2]), value))
+        })
+        .collect()
+}
+
+fn checked(page: &Page) -> usize {
+    let html = scraper::Html::parse_document(&page.body);
+    let boxes = scraper::Selector::parse("input[type=checkbox][name=item][checked]").unwrap();
+    html.select(&boxes).count()
+}
+
+/// An event of a bulk change: (product, actor, old contact, new contact, bulk change id).
+type BulkEvent = (
+    String,
+    String,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+);
+
+/// The subscription's id and version (straight from the database).
+fn sub_row(app: &TestApp, product: &str) -> (String, String, i32) {
+    subscriptions::table
+        .filter(subscriptions::product_name.eq(product))
+        .select((
+            subscriptions::customer_id,
+            subscriptions::id,
+            subscriptions::version,
+        ))
+        .first(&mut app.conn())
+        .unwrap()
+}
+
+fn item(app: &TestApp, product: &str) -> String {
+    let (c, s, v) = sub_row(app, product);
+    format!("{c}.{s}.{v}")
+}
+
+/// Posts the review (or apply) form with the chosen items.
+async fn post_items(b: &Browser, path: &str, items: &[String], new_contact: &str) -> Page {
+    let token = b.get(BULK).await.csrf();
+    let mut fields: Vec<(&str, &str)> =
+        vec![("csrf_token", token.as_str()), ("new_contact", new_contact)];
+    fields.extend(items.iter().map(|i| ("item", i.as_str())));
+    b.post(path, &fields).await
+}
+
+/// The hidden items the review carries to apply.
+fn carried(review: &Page) -> Vec<String> {
+    let html = scraper::Html::parse_document(&review.body);
+    let hidden = scraper::Selector::parse("input[type=hidden][name=item]").unwrap();
+    html.select(&hidden)
+        .filter_map(|i| i.value().attr("value").map(str::to_string))
+        .collect()
+}
+
+fn table_after(page: &Page, heading: &str) -> Vec<Vec<String>> {
+    let html = scraper::Html::parse_document(&page.body);
+    let h2 = scraper::Selector::parse("main h2").unwrap();
+    let Some(id) = html
+        .select(&h2)
+        .find(|h| h.text().collect::<String>().trim() == heading)
+        .and_then(|h| h.value().attr("id").map(str::to_string))
+    else {
+        return Vec::new();
+    };
+    let rows =
+        scraper::Selector::parse(&format!("table[aria-labelledby='{id}'] tbody tr")).unwrap();
+    let cells = scraper::Selector::parse("th, td").unwrap();
+    html.select(&rows)
+        .map(|r| {
+            r.select(&cells)
+                .map(|c| {
+                    c.text()
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                        .split_whitespace()
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                })
+                .collect()
+        })
+        .collect()
+}
+
+#[actix_web::test]
+async fn the_filter_lists_only_the_providers_matching_subscriptions() {
+    let app = TestApp::spawn().await;
+    let b = app.signed_in("helpdesk@contoso.example").await;
+    let customers = b.get("/customers").await;
+    let link = customers
+        .link("Change designated support contacts in bulk")
+        .expect("the Customers page links to bulk changes");
+    let all = b.get(&link).await;
+    assert_eq!(all.status, 200, "{}", all.body);
+    let mut labels: Vec<String> = listed(&all).into_iter().map(|(l, _)| l).collect();
+    labels.sort();
+    assert_eq!(
+        labels,
+        vec![
+            "Microsoft 365 Business Premium / Adatum Corporation",
+            "Microsoft 365 E3 / Adatum Corporation",
+            "Office 365 Business Standard / Adatum Corporation",
+            "Office 365 E1 / Wingtip Toys",
+        ],
+        "Contoso's four, never Litware's Exchange Online"
+    );
+    assert_eq!(
+        all.option_texts("new_contact"),
+        vec![
+            "Contoso Distribution",
+            "Fabrikam Solutions",
+            "Northwind Traders",
+            "Tailspin Toys"
+        ]
+    );
+
+    let wingtip = org_id(&app, "Wingtip Toys");
+    let by_customer = b.get(&format!("{BULK}?customer={wingtip}")).await;
+    assert_eq!(
+        listed(&by_customer)
+            .into_iter()
+            .map(|(l, _)| l)
+            .collect::<Vec<_>>(),
+        vec!["Office 365 E1 / Wingtip Toys"]
+    );
+    let by_product = b.get(&format!("{BULK}?product=Microsoft%20365%20E3")).await;
+    assert_eq!(listed(&by_product).len(), 1);
+    let new_commerce = b.get(&format!("{BULK}?commerce=new_commerce")).await;
+    assert_eq!(
+        listed(&new_commerce)
+            .into_iter()
+            .map(|(l, _)| l)
+            .collect::<Vec<_>>(),
+        vec!["Microsoft 365 Business Premium / Adatum Corporation"]
+    );
+    let contoso = org_id(&app, "Contoso Distribution");
+    let by_contact = b.get(&format!("{BULK}?contact={contoso}")).await;
+    assert_eq!(listed(&by_contact).len(), 3, "new commerce has no contact");
+
+    // "Select all" checks every listed box; nothing is checked otherwise.
+    assert_eq!(checked(&by_contact), 0);
+    let select_all = by_contact.link("Select all listed subscriptions").unwrap();
+    let all_checked = b.get(&select_all).await;
+    assert_eq!(listed(&all_checked).len(), 3);
+    assert_eq!(checked(&all_checked), 3);
+}
+
+#[actix_web::test]
+async fn the_review_lists_changes_and_refusals_and_apply_changes_only_the_allowed() {
+    let app = TestApp::spawn().await;
+    // A cancelled subscription keeps its contact.
+    diesel::update(subscriptions::table.filter(subscriptions::product_name.eq("Microsoft 365 E3")))
+        .set(subscriptions::status.eq("cancelled"))
+        .execute(&mut app.conn())
+        .unwrap();
+    let b = app.signed_in("admin.agent@contoso.example").await;
+    let page = b.get(BULK).await;
+    let list = listed(&page);
+    let items: Vec<String> = list.iter().map(|(_, v)| v.clone()).collect();
+    let fabrikam = page.option_value("new_contact", "Fabrikam Solutions");
+    let review = post_items(&b, REVIEW, &items, &fabrikam).await;
+    assert_eq!(review.status, 200, "{}", review.body);
+    assert_eq!(
+        table_after(&review, "Would change"),
+        vec![vec![
+            "Office 365 Business Standard",
+            "Adatum Corporation",
+            "Contoso Distribution",
+            "Fabrikam Solutions"
+        ]]
+    );
+    let refused = table_after(&review, "Cannot change");
+    let reason_of = |product: &str| {
+        refused
+            .iter()
+            .find(|r| r[0] == product)
+            .unwrap_or_else(|| panic!("{product} not refused: {refused:?}"))[3]
+            .clone()
+    };
+    assert!(reason_of("Office 365 E1")
+        .starts_with("Not an available support contact for this customer"));
+    assert_eq!(
+        reason_of("Microsoft 365 Business Premium"),
+        "New commerce: no designated support contact."
+    );
+    assert_eq!(
+        reason_of("Microsoft 365 E3"),
+        "Cancelled: its contact can no longer change."
+    );
+    assert_eq!(refused.len(), 3);
+    // The review writes nothing and carries only what would change, with its version.
+    assert_eq!(
+        contact_of(&app, "Office 365 Business Standard").as_deref(),
+        Some("Contoso Distribution")
+    );
+    assert_eq!(
+        carried(&review),
+        vec![item(&app, "Office 365 Business Standard")]
+    );
+
+    let applied = post_items(&b, APPLY, &carried(&review), &fabrikam).await;
+    assert_eq!(applied.status, 200, "{}", applied.body);
+    assert!(
+        applied.main_text().contains("One subscription changed."),
+        "{}",
+        applied.main_text()
+    );
+    assert_eq!(
+        table_after(&applied, "Changed"),
+        vec![vec![
+            "Office 365 Business Standard",
+            "Adatum Corporation",
+            "Contoso Distribution",
+            "Fabrikam Solutions"
+        ]]
+    );
+    assert_eq!(
+        contact_of(&app, "Office 365 Business Standard").as_deref(),
+        Some("Fabrikam Solutions")
+    );
+    assert_eq!(
+        contact_of(&app, "Office 365 E1").as_deref(),
+        Some("Contoso Distribution")
+    );
+    assert_eq!(
+        contact_of(&app, "Microsoft 365 E3").as_deref(),
+        Some("Contoso Distribution")
+    );
+
+    // Applying the same page again changes nothing: the version it carries is old now.
+    let again = post_items(&b, APPLY, &carried(&review), &fabrikam).await;
+    assert_eq!(again.status, 200);
+    assert_eq!(
+        table_after(&again, "Not changed")[0][3],
+        "Someone else changed it after you chose it; it was not changed."
+    );
+}
+
+#[actix_web::test]
+async fn every_change_is_its_own_audit_event_sharing_one_bulk_change_id() {
+    let app = TestApp::spawn().await;
+    let b = app.signed_in("global.admin@contoso.example").await;
+    let fabrikam = org_id(&app, "Fabrikam Solutions");
+    let items = vec![
+        item(&app, "Office 365 Business Standard"),
+        item(&app, "Microsoft 365 E3"),
+        item(&app, "Office 365 E1"),
+    ];
+    let applied = post_items(&b, APPLY, &items, &fabrikam).await;
+    assert_eq!(applied.status, 200, "{}", applied.body);
+    assert!(applied.main_text().contains("2 subscriptions changed."));
+    let events: Vec<BulkEvent> = audit_events::table
+        .filter(audit_events::action.eq("support_contact_bulk_changed"))
+        .select((
+            audit_events::object_label,
+            audit_events::actor_name,
+            audit_events::old_value,
+            audit_events::new_value,
+            audit_events::bulk_change_id,
+        ))
+        .order(audit_events::object_label.asc())
+        .load(&mut app.conn())
+        .unwrap();
+    assert_eq!(events.len(), 2, "{events:?}");
+    assert_eq!(events[0].0, "Microsoft 365 E3");
+    assert_eq!(events[1].0, "Office 365 Business Standard");
+    for e in &events {
+        assert_eq!(e.2.as_deref(), Some("Contoso Distribution"));
+        assert_eq!(e.3.as_deref(), Some("Fabrikam Solutions"));
+    }
+    let reference = events[0].4.clone().expect("a bulk change id");
+    assert_eq!(events[1].4.as_deref(), Some(reference.as_str()));
+    let others: i64 = audit_events::table
+        .filter(audit_events::bulk_change_id.is_not_null())
+        .filter(audit_events::bulk_change_id.ne(&reference))
+        .count()
+        .get_result(&mut app.conn())
+        .unwrap();
+    assert_eq!(others, 0);
+
+    // The reseller finds the changes in its log, in its language's words.
+    let reseller = app.signed_in("admin.agent@fabrikam.example").await;
+    let log = reseller.get("/audit").await;
+    assert_eq!(
+        log.main_text()
+            .matches("Designated support contact changed (bulk change)")
+            .count(),
+        2
+    );
+}
+
+#[actix_web::test]
+async fn replacing_a_reseller_everywhere_reviews_every_subscription_it_supports() {
+    let app = TestApp::spawn().await;
+    let b = app.signed_in("helpdesk@contoso.example").await;
+    let fabrikam = org_id(&app, "Fabrikam Solutions");
+    let contoso = org_id(&app, "Contoso Distribution");
+    let items = vec![
+        item(&app, "Office 365 Business Standard"),
+        item(&app, "Microsoft 365 E3"),
+    ];
+    assert_eq!(post_items(&b, APPLY, &items, &fabrikam).await.status, 200);
+
+    let page = b.get(BULK).await;
+    assert!(page
+        .main_text()
+        .contains("Replace a reseller everywhere it is allowed"));
+    let review = b
+        .post(
+            REVIEW,
+            &[
+                ("csrf_token", &page.csrf()),
+                ("replace_from", &fabrikam),
+                ("new_contact", &contoso),
+            ],
+        )
+        .await;
+    assert_eq!(review.status, 200, "{}", review.body);
+    let mut changing: Vec<String> = table_after(&review, "Would change")
+        .into_iter()
+        .map(|r| r[0].clone())
+        .collect();
+    changing.sort();
+    assert_eq!(
+        changing,
+        vec!["Microsoft 365 E3", "Office 365 Business Standard"]
+    );
+    let applied = post_items(&b, APPLY, &carried(&review), &contoso).await;
+    assert!(applied.main_text().contains("2 subscriptions changed."));
+    assert_eq!(
+        contact_of(&app, "Microsoft 365 E3").as_deref(),
+        Some("Contoso Distribution")
+    );
+}
+
+#[actix_web::test]
+async fn a_subscription_changed_by_someone_else_after_the_review_is_stale_and_kept() {
+    let app = TestApp::spawn().await;
+    let helpdesk = app.signed_in("helpdesk@contoso.example").await;
+    let fabrikam = org_id(&app, "Fabrikam Solutions");
+    let contoso = org_id(&app, "Contoso Distribution");
+    let items = vec![
+        item(&app, "Office 365 Business Standard"),
+        item(&app, "Microsoft 365 E3"),
+    ];
+    let review = post_items(&helpdesk, REVIEW, &items, &fabrikam).await;
+    assert_eq!(carried(&review).len(), 2);
+
+    // A colleague changes E3 to Fabrikam and back on its own page meanwhile.
+    let colleague = app.signed_in("admin.agent@contoso.example").await;
+    let path = subscription_path(&colleague, "Adatum Corporation", "Microsoft 365 E3").await;
+    for to in [&fabrikam, &contoso] {
+        let form = colleague.get(&path).await;
+        assert_eq!(colleague.post_contact(&path, &form, to).await.status, 303);
+    }
+
+    let applied = post_items(&helpdesk, APPLY, &carried(&review), &fabrikam).await;
+    assert_eq!(applied.status, 200);
+    assert_eq!(
+        table_after(&applied, "Not changed"),
+        vec![vec![
+            "Microsoft 365 E3",
+            "Adatum Corporation",
+            "Contoso Distribution",
+            "Someone else changed it after you chose it; it was not changed."
+        ]]
+    );
+    assert_eq!(
+        contact_of(&app, "Microsoft 365 E3").as_deref(),
+        Some("Contoso Distribution"),
+        "the colleague's change stands"
+    );
+    assert_eq!(
+        contact_of(&app, "Office 365 Business Standard").as_deref(),
+        Some("Fabrikam Solutions")
+    );
+}
+
+#[actix_web::test]
+async fn roles_that_may_only_look_and_resellers_are_refused() {
+    let app = TestApp::spawn().await;
+    let fabrikam = org_id(&app, "Fabrikam Solutions");
+    let items = [item(&app, "Office 365 Business Standard")];
+    for email in [
+        "sales@contoso.example",
+        "billing@contoso.example",
+        "admin.agent@fabrikam.example",
+    ] {
+        let b = app.signed_in(email).await;
+        assert_eq!(b.get(BULK).await.status, 403, "{email}");
+        assert!(
+            b.get("/customers")
+                .await
+                .link("Change designated support contacts in bulk")
+                .is_none(),
+            "{email} sees no link"
+        );
+        let token = b.get("/customers").await.csrf();
+        for path in [REVIEW, APPLY] {
+            let page = b
+                .post(
+                    path,
+                    &[
+                        ("csrf_token", &token),
+                        ("new_contact", &fabrikam),
+                        ("item", &items[0]),
+                    ],
+                )
+                .await;
+            assert_eq!(page.status, 403, "{email} {path}");
+        }
+    }
+    assert_eq!(
+        contact_of(&app, "Office 365 Business Standard").as_deref(),
+        Some("Contoso Distribution")
+    );
+}
+
+#[actix_web::test]
+async fn another_providers_subscriptions_in_the_form_are_refused_and_untouched() {
+    let app = TestApp::spawn().await;
+    let contoso = org_id(&app, "Contoso Distribution");
+    let litware_sub = item(&app, "Exchange Online (Plan 1)");
+    let contoso_sub = item(&app, "Office 365 Business Standard");
+
+    // Litware cannot change or even see Contoso's subscription.
+    let litware = app.signed_in("admin.agent@litware.example").await;
+    let page = litware.get(BULK).await;
+    assert_eq!(page.status, 200);
+    assert_eq!(
+        listed(&page)
+            .into_iter()
+            .map(|(l, _)| l)
+            .collect::<Vec<_>>(),
+        vec!["Exchange Online (Plan 1) / Adatum Corporation"]
+    );
+    let litware_id = org_id(&app, "Litware Distribution");
+    let review = post_items(
+        &litware,
+        REVIEW,
+        std::slice::from_ref(&contoso_sub),
+        &litware_id,
+    )
+    .await;
+    assert_eq!(review.status, 200);
+    assert!(!review.body.contains("Office 365 Business Standard"));
+    assert!(review
+        .main_text()
+        .contains("One chosen subscription is not one of yours and was left alone."));
+    assert!(carried(&review).is_empty());
+    let applied = post_items(
+        &litware,
+        APPLY,
+        std::slice::from_ref(&contoso_sub),
+        &litware_id,
+    )
+    .await;
+    assert_eq!(applied.status, 200);
+    assert!(!applied.body.contains("Office 365 Business Standard"));
+    assert_eq!(
+        contact_of(&app, "Office 365 Business Standard").as_deref(),
+        Some("Contoso Distribution")
+    );
+
+    // Contoso's form with Litware's subscription changes only Contoso's own.
+    let b = app.signed_in("admin.agent@contoso.example").await;
+    let fabrikam = org_id(&app, "Fabrikam Solutions");
+    let applied = post_items(&b, APPLY, &[litware_sub, contoso_sub], &fabrikam).await;
+    assert!(applied.main_text().contains("One subscription changed."));
+    assert!(!applied.body.contains("Exchange Online"));
+    assert_eq!(
+        contact_of(&app, "Exchange Online (Plan 1)").as_deref(),
+        Some("Litware Distribution")
+    );
+    // A contact that is not Contoso's to choose is not named and changes nothing.
+    let review = post_items(
+        &b,
+        REVIEW,
+        &[item(&app, "Microsoft 365 E3")],
+        &org_id(&app, "Litware Distribution"),
+    )
+    .await;
+    assert!(!review.main_text().contains("Litware"));
+    assert!(carried(&review).is_empty());
+    let _ = contoso;
+}
+
+#[actix_web::test]
+async fn review_and_apply_require_the_csrf_token_and_a_well_formed_form() {
+    let app = TestApp::spawn().await;
+    let b = app.signed_in("helpdesk@contoso.example").await;
+    let fabrikam = org_id(&app, "Fabrikam Solutions");
+    let sub = item(&app, "Office 365 Business Standard");
+    for path in [REVIEW, APPLY] {
+        let page = b
+            .post(path, &[("new_contact", &fabrikam), ("item", &sub)])
+            .await;
+        assert_eq!(page.status, 403, "{path}");
+        let page = b
+            .post(
+                path,
+                &[
+                    ("csrf_token", "forged"),
+                    ("new_contact", &fabrikam),
+                    ("item", &sub),
+                ],
+            )
+            .await;
+        assert_eq!(page.status, 403, "{path}");
+    }
+    assert_eq!(
+        contact_of(&app, "Office 365 Business Standard").as_deref(),
+        Some("Contoso Distribution")
+    );
+    let token = b.get(BULK).await.csrf();
+    let no_choice = b
+        .post(
+            REVIEW,
+            &[("csrf_token", &token), ("new_contact", &fabrikam)],
+        )
+        .await;
+    assert_eq!(no_choice.status, 400);
+    assert!(no_choice
+        .main_text()
+        .contains("Choose at least one subscription."));
+    let bad_item = b
+        .post(
+            REVIEW,
+            &[
+                ("csrf_token", &token),
+                ("new_contact", &fabrikam),
+                ("item", "x.y.1"),
+            ],
+        )
+        .await;
+    assert_eq!(bad_item.status, 400);
+}
