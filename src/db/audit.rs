@@ -18,9 +18,13 @@ use crate::domain::{CustomerId, OrganizationId};
 /// Who makes a change, for the audit log.
 #[derive(Debug, Clone)]
 pub struct Actor {
+    /// The user, or for an API client the Global admin's colleague it acts for is nobody: the
+    /// client's id goes to [`Actor::api_client_id`] and this stays empty.
     pub user_id: String,
     pub name: String,
     pub organization_id: OrganizationId,
+    /// Set when the change comes through the API: the client that made it.
+    pub api_client_id: Option<String>,
 }
 
 /// Who made a change: a signed-in user, the operator on the command line, or somebody not
@@ -58,6 +62,8 @@ pub struct AuditEvent {
     pub new_value: Option<String>,
     pub cause_event_id: Option<String>,
     pub related_organization_id: Option<String>,
+    /// The API client that made the change (its name is the actor name).
+    pub actor_api_client_id: Option<String>,
 }
 
 /// What an event is about.
@@ -91,13 +97,17 @@ impl AuditEvent {
             new_value: None,
             cause_event_id: None,
             related_organization_id: None,
+            actor_api_client_id: None,
         }
     }
 
     /// An event of `actor`'s organization; the rest is added with the builder methods below.
     pub fn by(actor: &Actor, action: Action, object: Object<'_>, now: NaiveDateTime) -> Self {
         let mut event = AuditEvent::new(&actor.organization_id, action, object, now);
-        event.actor_user_id = Some(actor.user_id.clone());
+        match &actor.api_client_id {
+            Some(client_id) => event.actor_api_client_id = Some(client_id.clone()),
+            None => event.actor_user_id = Some(actor.user_id.clone()),
+        }
         event.actor_name = actor.name.clone();
         event
     }

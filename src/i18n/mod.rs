@@ -130,7 +130,9 @@ pub const SOURCES: [(Locale, &str); 3] = [
             "\n",
             include_str!("../../locales/en/mfa.ftl"),
             "\n",
-            include_str!("../../locales/en/limits.ftl")
+            include_str!("../../locales/en/limits.ftl"),
+            "\n",
+            include_str!("../../locales/en/api.ftl")
         ),
     ),
     (
@@ -146,7 +148,9 @@ pub const SOURCES: [(Locale, &str); 3] = [
             "\n",
             include_str!("../../locales/zh-TW/mfa.ftl"),
             "\n",
-            include_str!("../../locales/zh-TW/limits.ftl")
+            include_str!("../../locales/zh-TW/limits.ftl"),
+            "\n",
+            include_str!("../../locales/zh-TW/api.ftl")
         ),
     ),
     (
@@ -162,7 +166,9 @@ pub const SOURCES: [(Locale, &str); 3] = [
             "\n",
             include_str!("../../locales/ja-JP/mfa.ftl"),
             "\n",
-            include_str!("../../locales/ja-JP/limits.ftl")
+            include_str!("../../locales/ja-JP/limits.ftl"),
+            "\n",
+            include_str!("../../locales/ja-JP/api.ftl")
         ),
     ),
 ];
