@@ -186,6 +186,9 @@ pub struct ServeArgs {
     /// Connections each worker thread keeps open at once; more wait in the listen queue.
     #[arg(long, env = "MAX_CONNECTIONS_PER_WORKER", default_value_t = 1024)]
     pub max_connections_per_worker: usize,
+    /// Requests one API client may make per minute on each instance; more get 429.
+    #[arg(long, env = "API_REQUESTS_PER_MINUTE", default_value_t = 600)]
+    pub api_requests_per_minute: u32,
     #[command(flatten)]
     pub database: DatabaseArgs,
 }
@@ -236,6 +239,8 @@ pub struct Settings {
     pub max_connections_per_worker: usize,
     /// The site's public address without a trailing slash, for links sent to other people.
     pub public_url: Option<String>,
+    /// Requests one API client may make per minute on this instance.
+    pub api_requests_per_minute: u32,
 }
 
 impl std::fmt::Debug for Settings {
@@ -255,6 +260,7 @@ impl std::fmt::Debug for Settings {
                 &self.max_connections_per_worker,
             )
             .field("public_url", &self.public_url)
+            .field("api_requests_per_minute", &self.api_requests_per_minute)
             .finish()
     }
 }
@@ -278,6 +284,7 @@ impl Settings {
             body_timeout: Duration::from_secs(30),
             max_requests_per_address: 256,
             max_connections_per_worker: 1024,
+            api_requests_per_minute: 600,
         }
     }
 }

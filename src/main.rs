@@ -174,6 +174,7 @@ fn main() -> anyhow::Result<()> {
                 body_timeout: std::time::Duration::from_secs(args.body_timeout.max(1)),
                 max_requests_per_address: args.max_requests_per_address.max(1),
                 max_connections_per_worker: args.max_connections_per_worker.max(16),
+                api_requests_per_minute: args.api_requests_per_minute.max(1),
             };
             match &settings.public_url {
                 Some(url) => println!("Listening on http://{local}; links point to {url}"),

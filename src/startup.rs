@@ -30,16 +30,19 @@ pub struct AppState {
     pub hasher: web::Data<PasswordHasher>,
     pub settings: web::Data<Settings>,
     pub in_flight: web::Data<Arc<InFlight>>,
+    pub api_rate: web::Data<crate::auth::api::RateLimiter>,
 }
 
 impl AppState {
     pub fn new(db: Db, settings: Settings) -> anyhow::Result<AppState> {
+        let api_rate = crate::auth::api::RateLimiter::new(settings.api_requests_per_minute);
         Ok(AppState {
             db: web::Data::new(db),
             i18n: web::Data::new(I18n::load()?),
             hasher: web::Data::new(PasswordHasher::new(settings.hashing)),
             settings: web::Data::new(settings),
             in_flight: web::Data::new(Arc::new(InFlight::default())),
+            api_rate: web::Data::new(api_rate),
         })
     }
 }
@@ -117,6 +120,7 @@ pub fn build_app(
         .app_data(state.hasher.clone())
         .app_data(state.settings.clone())
         .app_data(state.in_flight.clone())
+        .app_data(state.api_rate.clone())
         .app_data(web::PayloadConfig::new(FORM_LIMIT))
         .app_data(
             web::QueryConfig::default()

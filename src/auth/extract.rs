@@ -45,6 +45,7 @@ impl CurrentUser {
             user_id: self.user_id.clone(),
             name: self.display_name.clone(),
             organization_id: self.organization_id.clone(),
+            api_client_id: None,
         }
     }
 
@@ -285,6 +286,17 @@ partner_extractor!(
     }
 );
 partner_extractor!(
+    /// A partner's Global admin: manages the organization's API clients.
+    PartnerGlobalAdmin,
+    |user| {
+        if user.role == Role::GlobalAdmin {
+            Ok(())
+        } else {
+            Err("error-role-global-admins-only")
+        }
+    }
+);
+partner_extractor!(
     /// Any user of an indirect reseller.
     ResellerUser,
     |user| {
@@ -352,6 +364,14 @@ user_extractor!(
     }
 );
 
+/// True when the request's body says it is a URL-encoded form.
+pub fn is_form(req: &HttpRequest) -> bool {
+    req.headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("application/x-www-form-urlencoded"))
+}
+
 /// A URL-encoded form whose `csrf_token` field matched the session's token.
 pub struct CsrfForm<T>(pub T);
 
@@ -366,12 +386,7 @@ impl<T: DeserializeOwned + 'static> FromRequest for CsrfForm<T> {
         let req = req.clone();
         let body = web::Bytes::from_request(&req, payload);
         Box::pin(async move {
-            let is_form = req
-                .headers()
-                .get(header::CONTENT_TYPE)
-                .and_then(|v| v.to_str().ok())
-                .is_some_and(|v| v.starts_with("application/x-www-form-urlencoded"));
-            if !is_form {
+            if !is_form(&req) {
                 return Err(AppError::BadRequest("error-bad-form"));
             }
             let bytes =

@@ -18,9 +18,13 @@ use crate::domain::{CustomerId, OrganizationId};
 /// Who makes a change, for the audit log.
 #[derive(Debug, Clone)]
 pub struct Actor {
+    /// The user, or for an API client the Global admin's colleague it acts for is nobody: the
+    /// client's id goes to [`Actor::api_client_id`] and this stays empty.
     pub user_id: String,
     pub name: String,
     pub organization_id: OrganizationId,
+    /// Set when the change comes through the API: the client that made it.
+    pub api_client_id: Option<String>,
 }
 
 /// Who made a change: a signed-in user, the operator on the command line, or somebody not
@@ -60,6 +64,8 @@ pub struct AuditEvent {
     pub related_organization_id: Option<String>,
     /// The bulk change this event is one item of: every event of one bulk change shares it.
     pub bulk_change_id: Option<String>,
+    /// The API client that made the change (its name is the actor name).
+    pub actor_api_client_id: Option<String>,
 }
 
 /// What an event is about.
@@ -94,13 +100,17 @@ impl AuditEvent {
             cause_event_id: None,
             related_organization_id: None,
             bulk_change_id: None,
+            actor_api_client_id: None,
         }
     }
 
     /// An event of `actor`'s organization; the rest is added with the builder methods below.
     pub fn by(actor: &Actor, action: Action, object: Object<'_>, now: NaiveDateTime) -> Self {
         let mut event = AuditEvent::new(&actor.organization_id, action, object, now);
-        event.actor_user_id = Some(actor.user_id.clone());
+        match &actor.api_client_id {
+            Some(client_id) => event.actor_api_client_id = Some(client_id.clone()),
+            None => event.actor_user_id = Some(actor.user_id.clone()),
+        }
         event.actor_name = actor.name.clone();
         event
     }

@@ -26,6 +26,7 @@
 //! [`CustomerId`]: crate::domain::CustomerId
 //! [`SubscriptionId`]: crate::domain::SubscriptionId
 
+pub mod api_clients;
 pub mod audit;
 pub mod customers;
 pub mod imports;

@@ -446,3 +446,21 @@ pub fn find_by_id_or_name(conn: &mut DbConnection, key: &str) -> QueryResult<Opt
         .first(conn)
         .optional()
 }
+
+/// The organization a support contact names, by its tenant id or its partner (MPN) id.
+pub fn find_by_tenant_or_partner_id(
+    conn: &mut DbConnection,
+    tenant_id: Option<&str>,
+    partner_id: Option<&str>,
+) -> QueryResult<Option<Organization>> {
+    let mut query = organizations::table
+        .select(Organization::as_select())
+        .into_boxed();
+    if let Some(tenant_id) = tenant_id {
+        query = query.filter(organizations::tenant_id.eq(tenant_id.to_string()));
+    }
+    if let Some(partner_id) = partner_id {
+        query = query.filter(organizations::partner_id.eq(partner_id.to_string()));
+    }
+    query.first(conn).optional()
+}

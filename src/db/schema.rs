@@ -148,6 +148,30 @@ diesel::table! {
         cause_event_id -> Nullable<Text>,
         related_organization_id -> Nullable<Text>,
         bulk_change_id -> Nullable<Text>,
+        actor_api_client_id -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    api_clients (id) {
+        id -> Text,
+        organization_id -> Text,
+        name -> Text,
+        role -> Text,
+        secret_hash -> Text,
+        created_at -> Timestamp,
+        created_by -> Nullable<Text>,
+        expires_at -> Timestamp,
+        revoked_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    api_tokens (token_hash) {
+        token_hash -> Text,
+        client_id -> Text,
+        created_at -> Timestamp,
+        expires_at -> Timestamp,
     }
 }
 
@@ -172,6 +196,8 @@ diesel::joinable!(users -> organizations (organization_id));
 diesel::joinable!(user_sessions -> users (user_id));
 diesel::joinable!(password_links -> users (user_id));
 diesel::joinable!(mfa_recovery_codes -> users (user_id));
+diesel::joinable!(api_clients -> organizations (organization_id));
+diesel::joinable!(api_tokens -> api_clients (client_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     organizations,
@@ -186,4 +212,6 @@ diesel::allow_tables_to_appear_in_same_query!(
     imports,
     sign_in_failures,
     mfa_recovery_codes,
+    api_clients,
+    api_tokens,
 );

@@ -44,6 +44,7 @@ impl User {
             user_id: self.id.clone(),
             name: self.display_name.clone(),
             organization_id: self.organization_id.clone(),
+            api_client_id: None,
         }
     }
 

@@ -68,6 +68,10 @@ stored_enum! {
         MfaRequired = "mfa_required",
         /// A Global admin made it optional again.
         MfaNotRequired = "mfa_not_required",
+        /// A Global admin made an API client (new value: its role).
+        ApiClientCreated = "api_client_created",
+        /// A Global admin revoked an API client; its tokens stopped working.
+        ApiClientRevoked = "api_client_revoked",
     }
 }
 
@@ -116,6 +120,8 @@ impl Action {
             Action::MfaReset => "audit-action-mfa-reset",
             Action::MfaRequired => "audit-action-mfa-required",
             Action::MfaNotRequired => "audit-action-mfa-not-required",
+            Action::ApiClientCreated => "audit-action-api-client-created",
+            Action::ApiClientRevoked => "audit-action-api-client-revoked",
         }
     }
 
@@ -146,6 +152,8 @@ impl Action {
             | MfaReset
             | MfaRequired
             | MfaNotRequired => Values::Names,
+            ApiClientCreated => Values::Role,
+            ApiClientRevoked => Values::Names,
             PartnershipRequested
             | PartnershipAccepted
             | PartnershipDeclined
@@ -220,6 +228,7 @@ stored_enum! {
         User = "user",
         Organization = "organization",
         Import = "import",
+        ApiClient = "api_client",
     }
 }
 
@@ -235,6 +244,7 @@ impl ObjectKind {
             ObjectKind::User => "audit-object-user",
             ObjectKind::Organization => "audit-object-organization",
             ObjectKind::Import => "audit-object-import",
+            ObjectKind::ApiClient => "audit-object-api-client",
         }
     }
 }

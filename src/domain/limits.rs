@@ -26,6 +26,12 @@ pub const USER_INVITATIONS: HourlyCap = HourlyCap {
     message_id: "limits-user-invitations",
 };
 
+/// API clients an organization's Global admins make.
+pub const API_CLIENTS: HourlyCap = HourlyCap {
+    max: 20,
+    message_id: "limits-api-clients",
+};
+
 /// The cap is reached: which message to show and how many seconds until one more is accepted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct CapReached {

@@ -60,6 +60,7 @@ macro_rules! stored_enum {
 }
 
 pub mod accounts;
+pub mod api;
 pub mod audit;
 pub mod bulk;
 pub mod customers;

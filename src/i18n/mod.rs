@@ -132,7 +132,9 @@ pub const SOURCES: [(Locale, &str); 3] = [
             "\n",
             include_str!("../../locales/en/limits.ftl"),
             "\n",
-            include_str!("../../locales/en/bulk.ftl")
+            include_str!("../../locales/en/bulk.ftl"),
+            "\n",
+            include_str!("../../locales/en/api.ftl")
         ),
     ),
     (
@@ -150,7 +152,9 @@ pub const SOURCES: [(Locale, &str); 3] = [
             "\n",
             include_str!("../../locales/zh-TW/limits.ftl"),
             "\n",
-            include_str!("../../locales/zh-TW/bulk.ftl")
+            include_str!("../../locales/zh-TW/bulk.ftl"),
+            "\n",
+            include_str!("../../locales/zh-TW/api.ftl")
         ),
     ),
     (
@@ -168,7 +172,9 @@ pub const SOURCES: [(Locale, &str); 3] = [
             "\n",
             include_str!("../../locales/ja-JP/limits.ftl"),
             "\n",
-            include_str!("../../locales/ja-JP/bulk.ftl")
+            include_str!("../../locales/ja-JP/bulk.ftl"),
+            "\n",
+            include_str!("../../locales/ja-JP/api.ftl")
         ),
     ),
 ];

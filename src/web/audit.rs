@@ -150,6 +150,8 @@ fn actor_of(ctx: &Viewer, event: &AuditEvent) -> String {
         ctx.t("audit-operator")
     } else if event.actor_user_id.is_none() && event.actor_name == ANONYMOUS_ACTOR {
         ctx.t("audit-anonymous")
+    } else if event.actor_api_client_id.is_some() {
+        ctx.t1("audit-api-client", "name", &event.actor_name)
     } else {
         event.actor_name.clone()
     }

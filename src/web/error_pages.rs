@@ -66,6 +66,9 @@ pub async fn render_errors(
     {
         return Ok(res.map_into_left_body());
     }
+    if crate::web::api::is_api_path(res.request().path()) {
+        return Ok(crate::web::api::json_error(res).map_into_right_body());
+    }
     let app_error = res
         .response()
         .error()

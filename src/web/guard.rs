@@ -231,7 +231,11 @@ pub async fn guard_requests(
     };
     let mut req = req;
     if !matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS) {
-        if from_another_site(req.request(), settings.public_url.as_deref()) {
+        // The API (`/v1`) takes bearer tokens only, never the session cookie, so a request
+        // from another site carries no authority there: programs post to it from anywhere.
+        if !crate::web::api::is_api_path(req.path())
+            && from_another_site(req.request(), settings.public_url.as_deref())
+        {
             tracing::warn!(%address, path = req.path(), "refused a request from another site");
             return refuse(req, AppError::Forbidden("error-cross-site"));
         }

@@ -3,6 +3,8 @@
 
 pub mod account;
 pub mod admin_support;
+pub mod api;
+pub mod api_clients;
 pub mod audit;
 pub mod bulk_changes;
 pub mod confirm;
@@ -76,7 +78,9 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route(urls::ADMIN_SUPPORT, web::get().to(admin_support::show))
         .configure(relationship_routes)
         .configure(account_routes)
-        .configure(mfa::routes);
+        .configure(mfa::routes)
+        .configure(api_clients::routes)
+        .configure(api::routes);
 }
 
 /// A provider's work on its customers and subscriptions: import, export, add, change, end.

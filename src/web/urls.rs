@@ -81,6 +81,18 @@ pub const ACCOUNT_MFA_TURN_OFF: &str = "/account/mfa/turn-off";
 pub const RECOVERY_CODES: &str = "/account/mfa/recovery-codes";
 pub const RECOVERY_CODES_NEW: &str = "/account/mfa/recovery-codes/new";
 
+/// A partner's API clients (Global admins).
+pub const API_CLIENTS: &str = "/api-clients";
+
+/// The JSON API: everything below it takes a bearer token, never the session cookie.
+pub const API: &str = "/v1";
+/// OAuth 2.0 client credentials: a client's id and secret for an access token.
+pub const API_TOKEN: &str = "/v1/token";
+pub const API_OPENAPI: &str = "/v1/openapi.json";
+pub const API_CUSTOMERS: &str = "/v1/customers";
+pub const API_SUPPORT_PROFILE: &str = "/v1/profiles/supportprofile";
+pub const API_AUDIT: &str = "/v1/auditrecords";
+
 paths! {
     /// A customer's page: its subscriptions and relationships.
     customer, CUSTOMER = "/customers/{customer_id}" (customer_id);
@@ -126,6 +138,20 @@ paths! {
     user, USER = "{users_base}/{user_id}" (users_base, user_id);
     /// An action on one user in User management (`role`, `disable`, `mfa-reset`, …).
     user_action, USER_ACTION = "{users_base}/{user_id}/{action}" (users_base, user_id, action);
+    /// Revoking an API client.
+    api_client_revoke, API_CLIENT_REVOKE = "/api-clients/{client_id}/revoke" (client_id);
+    /// A customer's subscriptions, in the API.
+    api_subscriptions, API_SUBSCRIPTIONS = "/v1/customers/{customer_id}/subscriptions" (customer_id);
+    api_subscription, API_SUBSCRIPTION =
+        "/v1/customers/{customer_id}/subscriptions/{subscription_id}" (customer_id, subscription_id);
+    /// A subscription's designated support contact (Partner Center's SupportContact).
+    api_support_contact, API_SUPPORT_CONTACT =
+        "/v1/customers/{customer_id}/subscriptions/{subscription_id}/supportcontact"
+        (customer_id, subscription_id);
+    /// The available support contacts of a subscription.
+    api_eligible_contacts, API_ELIGIBLE_CONTACTS =
+        "/v1/customers/{customer_id}/subscriptions/{subscription_id}/supportcontact/eligible"
+        (customer_id, subscription_id);
 }
 
 #[cfg(test)]

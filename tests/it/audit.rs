@@ -253,6 +253,7 @@ async fn the_csv_is_the_filtered_log_quoted_and_without_formulas() {
         cause_event_id: None,
         related_organization_id: None,
         bulk_change_id: None,
+        actor_api_client_id: None,
     };
     db::audit::append(&mut app.conn(), &hostile).unwrap();
     hostile.id = support_contacts::domain::new_id();
@@ -470,6 +471,7 @@ async fn the_log_is_read_in_pages_of_fifty_and_the_filter_stays_on_every_page() 
             cause_event_id: None,
             related_organization_id: None,
             bulk_change_id: None,
+            actor_api_client_id: None,
         };
         db::audit::append(&mut conn, &event).unwrap();
     }

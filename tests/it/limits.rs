@@ -314,6 +314,7 @@ fn actor_of(app: &TestApp, email: &str) -> support_contacts::db::audit::Actor {
         user_id: user.id,
         name: user.display_name,
         organization_id: user.organization_id,
+        api_client_id: None,
     }
 }
 

@@ -1,0 +1,50 @@
+# API clients (a partner's Global admins) and the JSON API's error descriptions.
+
+api-clients-title = API clients
+api-clients-intro = API clients let your own programs read and change your customers' designated support contacts through the API. Each client has a role, like a user: a Sales agent's client can only read.
+api-clients-empty = Your organization has no API clients yet.
+api-clients-col-name = Name
+api-clients-col-role = Role
+api-clients-col-client-id = Client ID
+api-clients-col-expires = Expires
+api-clients-col-state = State
+api-clients-col-action = Action
+api-clients-revoke = Revoke
+api-clients-revoke-label = Revoke { $name }
+api-clients-done-revoked = The API client was revoked. Its access tokens no longer work.
+api-clients-new = New API client
+api-clients-role-hint = The client may do what a user with this role may do.
+api-clients-lifetime = Expires after
+api-clients-days = { $days } days
+api-clients-create = Create API client
+api-clients-created-title = API client created
+api-clients-created-intro = { $name } was created. Copy its secret now: it is shown only once.
+api-clients-secret = Client secret
+api-clients-secret-note = Keep it like a password. The client works until { $date } unless you revoke it.
+api-clients-back = Back to API clients
+api-clients-error-name-required = Enter a name.
+api-clients-error-name-invalid = Use at most 100 characters, without line breaks or tabs.
+api-clients-error-role = Choose one of the roles.
+api-clients-error-lifetime = Choose one of the offered periods.
+api-clients-state-active = Active
+api-clients-state-expired = Expired
+api-clients-state-revoked = Revoked
+limits-api-clients = Your organization has created as many API clients as it may in one hour.
+audit-action-api-client-created = API client created
+audit-action-api-client-revoked = API client revoked
+audit-object-api-client = API client
+audit-api-client = { $name } (API client)
+
+api-error-invalid-token = The access token is missing, expired or no longer valid. Get a new token.
+api-error-invalid-client = The client ID or secret is wrong, or the client was revoked or has expired.
+api-error-token-request = Send grant_type=client_credentials with the client ID and secret as a form.
+api-error-grant-type = Only the client_credentials grant type is supported.
+api-error-role = The API client's role does not allow this.
+api-error-not-found = Nothing was found at this address.
+api-error-bad-json = The request body is not valid JSON of the expected shape.
+api-error-media-type = Send the request body as application/json.
+api-error-too-large = The request body is too large.
+api-error-rate-limited = Too many requests from this API client. Try again after the time in Retry-After.
+api-error-stale = The subscription was changed since you read it. The current support contact is in "current".
+api-error-bad-page = The page size or the continuation is not valid.
+api-error-missing-contact = Name the support contact by supportTenantId or supportMpnId.

@@ -1,0 +1,50 @@
+# API クライアント (パートナーの全体管理者) と JSON API のエラーの説明。
+
+api-clients-title = API クライアント
+api-clients-intro = API クライアントを使うと、独自のプログラムから API を通じて顧客の指定のサポート連絡先を読み取り、変更できます。各クライアントにはユーザーと同じようにロールがあります。セールス エージェントのクライアントは読み取りのみです。
+api-clients-empty = 組織には API クライアントがまだありません。
+api-clients-col-name = 名前
+api-clients-col-role = ロール
+api-clients-col-client-id = クライアント ID
+api-clients-col-expires = 有効期限
+api-clients-col-state = 状態
+api-clients-col-action = 操作
+api-clients-revoke = 取り消す
+api-clients-revoke-label = { $name } を取り消す
+api-clients-done-revoked = API クライアントを取り消しました。そのアクセス トークンは使用できなくなりました。
+api-clients-new = 新しい API クライアント
+api-clients-role-hint = クライアントは、このロールのユーザーができることを行えます。
+api-clients-lifetime = 有効期間
+api-clients-days = { $days } 日
+api-clients-create = API クライアントを作成
+api-clients-created-title = API クライアントを作成しました
+api-clients-created-intro = { $name } を作成しました。シークレットは今回しか表示されないため、今すぐコピーしてください。
+api-clients-secret = クライアント シークレット
+api-clients-secret-note = パスワードと同様に保管してください。取り消さない限り、クライアントは { $date } まで使用できます。
+api-clients-back = API クライアントに戻る
+api-clients-error-name-required = 名前を入力してください。
+api-clients-error-name-invalid = 改行やタブを含めず、100 文字以内で入力してください。
+api-clients-error-role = ロールを選択してください。
+api-clients-error-lifetime = 表示された期間から選択してください。
+api-clients-state-active = 有効
+api-clients-state-expired = 期限切れ
+api-clients-state-revoked = 取り消し済み
+limits-api-clients = 組織が 1 時間に作成できる API クライアントの上限に達しました。
+audit-action-api-client-created = API クライアントの作成
+audit-action-api-client-revoked = API クライアントの取り消し
+audit-object-api-client = API クライアント
+audit-api-client = { $name } (API クライアント)
+
+api-error-invalid-token = アクセス トークンがないか、期限切れか、無効になっています。新しいトークンを取得してください。
+api-error-invalid-client = クライアント ID またはシークレットが正しくないか、クライアントが取り消されたか期限切れです。
+api-error-token-request = grant_type=client_credentials とクライアント ID およびシークレットをフォームとして送信してください。
+api-error-grant-type = サポートされている付与タイプは client_credentials のみです。
+api-error-role = API クライアントのロールではこの操作はできません。
+api-error-not-found = このアドレスには何も見つかりませんでした。
+api-error-bad-json = 要求本文が、想定された形式の有効な JSON ではありません。
+api-error-media-type = 要求本文は application/json で送信してください。
+api-error-too-large = 要求本文が大きすぎます。
+api-error-rate-limited = この API クライアントからの要求が多すぎます。Retry-After の時間が経過してから再試行してください。
+api-error-stale = 読み取った後にサブスクリプションが変更されました。現在のサポート連絡先は "current" にあります。
+api-error-bad-page = ページ サイズまたは継続位置が無効です。
+api-error-missing-contact = サポート連絡先を supportTenantId または supportMpnId で指定してください。

@@ -1,0 +1,50 @@
+# API 用戶端（合作夥伴的全域系統管理員）與 JSON API 的錯誤說明。
+
+api-clients-title = API 用戶端
+api-clients-intro = API 用戶端可讓您自己的程式透過 API 讀取及變更客戶訂用帳戶的支援連絡人。每個用戶端都和使用者一樣有角色：銷售代理人的用戶端只能讀取。
+api-clients-empty = 您的組織尚無 API 用戶端。
+api-clients-col-name = 名稱
+api-clients-col-role = 角色
+api-clients-col-client-id = 用戶端識別碼
+api-clients-col-expires = 到期
+api-clients-col-state = 狀態
+api-clients-col-action = 動作
+api-clients-revoke = 撤銷
+api-clients-revoke-label = 撤銷 { $name }
+api-clients-done-revoked = API 用戶端已撤銷，其存取權杖已無法使用。
+api-clients-new = 新增 API 用戶端
+api-clients-role-hint = 用戶端可執行具有此角色的使用者可執行的動作。
+api-clients-lifetime = 使用期限
+api-clients-days = { $days } 天
+api-clients-create = 建立 API 用戶端
+api-clients-created-title = 已建立 API 用戶端
+api-clients-created-intro = 已建立 { $name }。請立即複製其密碼：密碼只會顯示這一次。
+api-clients-secret = 用戶端密碼
+api-clients-secret-note = 請像密碼一樣妥善保管。除非您撤銷，否則用戶端可使用到 { $date }。
+api-clients-back = 返回 API 用戶端
+api-clients-error-name-required = 請輸入名稱。
+api-clients-error-name-invalid = 最多 100 個字元，且不可包含換行或定位字元。
+api-clients-error-role = 請選擇其中一個角色。
+api-clients-error-lifetime = 請選擇其中一個期間。
+api-clients-state-active = 使用中
+api-clients-state-expired = 已到期
+api-clients-state-revoked = 已撤銷
+limits-api-clients = 您的組織在一小時內建立的 API 用戶端已達上限。
+audit-action-api-client-created = 已建立 API 用戶端
+audit-action-api-client-revoked = 已撤銷 API 用戶端
+audit-object-api-client = API 用戶端
+audit-api-client = { $name }（API 用戶端）
+
+api-error-invalid-token = 存取權杖遺失、已到期或已失效。請取得新的權杖。
+api-error-invalid-client = 用戶端識別碼或密碼錯誤，或用戶端已撤銷或已到期。
+api-error-token-request = 請以表單傳送 grant_type=client_credentials 以及用戶端識別碼和密碼。
+api-error-grant-type = 僅支援 client_credentials 授權類型。
+api-error-role = API 用戶端的角色不允許此動作。
+api-error-not-found = 此位址找不到任何項目。
+api-error-bad-json = 要求本文不是預期格式的 JSON。
+api-error-media-type = 請以 application/json 傳送要求本文。
+api-error-too-large = 要求本文太大。
+api-error-rate-limited = 此 API 用戶端的要求過多。請在 Retry-After 所示的時間後再試一次。
+api-error-stale = 訂用帳戶在您讀取後已變更。目前的支援連絡人在 "current" 中。
+api-error-bad-page = 頁面大小或接續位置無效。
+api-error-missing-contact = 請以 supportTenantId 或 supportMpnId 指定支援連絡人。
