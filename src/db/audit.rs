@@ -186,6 +186,24 @@ pub fn append(conn: &mut DbConnection, event: &AuditEvent) -> QueryResult<()> {
         .map(|_| ())
 }
 
+/// Appends many events, a few hundred rows per INSERT (well below SQLite's limit of bound
+/// values). The multi-backend connection cannot build a batch insert itself, so each backend's
+/// connection does.
+pub fn append_all(conn: &mut DbConnection, events: &[AuditEvent]) -> QueryResult<()> {
+    for chunk in events.chunks(500) {
+        let rows = chunk.to_vec();
+        match conn {
+            DbConnection::Sqlite(c) => diesel::insert_into(audit_events::table)
+                .values(rows)
+                .execute(c)?,
+            DbConnection::Postgres(c) => diesel::insert_into(audit_events::table)
+                .values(rows)
+                .execute(c)?,
+        };
+    }
+    Ok(())
+}
+
 /// One event of `organization_id`'s log about `object_id`.
 pub fn find_for_object(
     conn: &mut DbConnection,

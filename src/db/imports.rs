@@ -10,9 +10,7 @@ use diesel::prelude::*;
 
 use super::audit::{Actor, AuditEvent, Object};
 use super::organizations::NewOrganization;
-use super::schema::{
-    audit_events, customer_relationships, imports, organizations, partnerships, subscriptions,
-};
+use super::schema::{customer_relationships, imports, organizations, partnerships, subscriptions};
 use super::DbConnection;
 use crate::domain::audit::{Action, ObjectKind};
 use crate::domain::import::{
@@ -569,10 +567,7 @@ fn write(
             .cloned();
         events.push(event);
     }
-    for chunk in events.chunks(CHUNK) {
-        insert_rows!(conn, audit_events::table, chunk.to_vec())?;
-    }
-    Ok(())
+    super::audit::append_all(conn, &events)
 }
 
 /// One export line: the import's columns, for every subscription of the provider.

@@ -435,15 +435,19 @@ pub fn change_many(
                 .filter_map(|i| i.subscription.as_ref()?.support_contact_id.clone()),
         )?;
         let new_name = outcome.new_contact_name.clone().unwrap_or_default();
+        let mut events = Vec::new();
         for item in outcome.items.iter_mut() {
             let Some(sub) = item.subscription.as_ref().filter(|_| !item.is_refused()) else {
                 continue;
             };
             let event = event_of(actor, sub, new_contact, &old_names, &new_name, now)
                 .bulk_change(&bulk_change_id);
-            super::super::audit::append(conn, &event)?;
-            item.result = ItemResult::Changed { event_id: event.id };
+            item.result = ItemResult::Changed {
+                event_id: event.id.clone(),
+            };
+            events.push(event);
         }
+        super::super::audit::append_all(conn, &events)?;
         outcome.bulk_change_id = Some(bulk_change_id);
         Ok(outcome)
     })
