@@ -88,19 +88,27 @@ pub fn decide<'a>(facts: &ItemFacts<'a>, chosen_id: &str) -> Result<&'a Candidat
 /// A chosen subscription as a form carries it: `customer.subscription.version`. Anything
 /// malformed is None (and so is never looked up).
 pub fn parse_item(raw: &str) -> Option<(String, String, i32)> {
-    let mut parts = raw.trim().split('.');
-    let customer = parts.next().filter(|id| super::is_valid_id(id))?;
-    let subscription = parts.next().filter(|id| super::is_valid_id(id))?;
-    let version = parts.next()?.parse().ok()?;
-    parts
-        .next()
-        .is_none()
-        .then(|| (customer.to_string(), subscription.to_string(), version))
+    let (position, version) = raw.trim().rsplit_once('.')?;
+    let (customer, subscription) = parse_position(position)?;
+    Some((customer, subscription, version.parse().ok()?))
 }
 
 /// The form value of a chosen subscription; [`parse_item`] reads it back.
 pub fn item_value(customer_id: &str, subscription_id: &str, version: i32) -> String {
-    format!("{customer_id}.{subscription_id}.{version}")
+    format!("{}.{version}", position_value(customer_id, subscription_id))
+}
+
+/// Where a "replace everywhere" change stopped, as a form carries it: `customer.subscription`
+/// of the last subscription it took. Anything malformed is None.
+pub fn parse_position(raw: &str) -> Option<(String, String)> {
+    let (customer, subscription) = raw.trim().split_once('.')?;
+    (super::is_valid_id(customer) && super::is_valid_id(subscription))
+        .then(|| (customer.to_string(), subscription.to_string()))
+}
+
+/// The form value of a position; [`parse_position`] reads it back.
+pub fn position_value(customer_id: &str, subscription_id: &str) -> String {
+    format!("{customer_id}.{subscription_id}")
 }
 
 #[cfg(test)]
@@ -183,5 +191,11 @@ mod tests {
         assert_eq!(parse_item(&format!("{c}.{s}.x")), None);
         assert_eq!(parse_item(&format!("{c}.{s}.1.2")), None);
         assert_eq!(parse_item(&format!("nope.{s}.1")), None);
+        assert_eq!(
+            parse_position(&position_value(&c, &s)),
+            Some((c.clone(), s.clone()))
+        );
+        assert_eq!(parse_position(&format!("{c}.{s}.1")), None);
+        assert_eq!(parse_position(&c), None);
     }
 }

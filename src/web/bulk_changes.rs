@@ -71,6 +71,21 @@ pub struct FilterValues {
     pub commerce: String,
 }
 
+impl FilterValues {
+    /// The filter's set fields, as the choose form carries them to the review (and back).
+    pub fn fields(&self) -> Vec<(&'static str, &str)> {
+        [
+            ("customer", self.customer.as_str()),
+            ("product", &self.product),
+            ("contact", &self.contact),
+            ("commerce", &self.commerce),
+        ]
+        .into_iter()
+        .filter(|(_, v)| !v.is_empty())
+        .collect()
+    }
+}
+
 #[derive(Template)]
 #[template(path = "bulk_change.html")]
 pub struct ChoosePage {
@@ -87,6 +102,8 @@ pub struct ChoosePage {
     pub truncated: bool,
     pub select_all: bool,
     pub select_all_href: String,
+    /// Why the last review could not start (a Fluent id), shown above the list.
+    pub error: Option<&'static str>,
 }
 
 impl ChoosePage {
@@ -110,6 +127,37 @@ pub struct ChooseQuery {
     commerce: Option<String>,
     new_contact: Option<String>,
     select: Option<String>,
+    /// Set by a review that had nothing (or too much) to review: [`Redisplay`].
+    error: Option<String>,
+}
+
+/// Why a review sends the user back to the choice, as the query of the choose page says it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Redisplay {
+    NoneChosen,
+    TooMany,
+}
+
+impl Redisplay {
+    fn code(self) -> &'static str {
+        match self {
+            Redisplay::NoneChosen => "none",
+            Redisplay::TooMany => "many",
+        }
+    }
+
+    fn from_code(code: &str) -> Option<Redisplay> {
+        [Redisplay::NoneChosen, Redisplay::TooMany]
+            .into_iter()
+            .find(|r| r.code() == code)
+    }
+
+    fn message_id(self) -> &'static str {
+        match self {
+            Redisplay::NoneChosen => "bulk-error-none-chosen",
+            Redisplay::TooMany => "bulk-error-too-many",
+        }
+    }
 }
 
 /// A well-formed id from a form or query, or None.
@@ -203,17 +251,12 @@ pub async fn choose(
     );
     let rows = subs.iter().map(|s| Line::of(s, &names)).collect();
     let new_contact = id_value(query.new_contact.as_deref()).unwrap_or_default();
-    let parts: Vec<String> = [
-        ("customer", values.customer.as_str()),
-        ("product", &values.product),
-        ("contact", &values.contact),
-        ("commerce", &values.commerce),
-        ("new_contact", &new_contact),
-        ("select", "all"),
-    ]
-    .into_iter()
-    .filter_map(|(k, v)| query_part(k, v))
-    .collect();
+    let parts: Vec<String> = values
+        .fields()
+        .into_iter()
+        .chain([("new_contact", new_contact.as_str()), ("select", "all")])
+        .filter_map(|(k, v)| query_part(k, v))
+        .collect();
     render(&ChoosePage {
         ctx: changer.viewer,
         customers: by_name(&choices.customer_ids),
@@ -226,21 +269,30 @@ pub async fn choose(
         select_all: query.select.as_deref() == Some("all"),
         select_all_href: format!("{}?{}", super::urls::BULK_CHANGE, parts.join("&")),
         filter: values,
+        error: query
+            .error
+            .as_deref()
+            .and_then(Redisplay::from_code)
+            .map(Redisplay::message_id),
     })
 }
 
 /// What the review and apply forms send: the chosen subscriptions (or a contact to replace
-/// everywhere) and the new contact.
+/// everywhere, and where its last bulk change stopped), the new contact, and the filter the
+/// choice was made under (to show it again when there is nothing to review).
 struct BulkForm {
     items: Vec<BulkItem>,
     replace_from: Option<OrganizationId>,
+    replace_after: Option<(CustomerId, SubscriptionId)>,
     new_contact: OrganizationId,
+    filter: Vec<(String, String)>,
 }
 
 impl BulkForm {
     fn read(fields: Vec<(String, String)>) -> Result<BulkForm, AppError> {
         let mut items = Vec::new();
-        let (mut replace_from, mut new_contact) = (None, None);
+        let mut filter = Vec::new();
+        let (mut replace_from, mut replace_after, mut new_contact) = (None, None, None);
         for (name, value) in fields {
             match name.as_str() {
                 "item" => {
@@ -253,23 +305,58 @@ impl BulkForm {
                     ));
                 }
                 "replace_from" => replace_from = id_value(Some(&value)).map(OrganizationId::from),
+                "replace_after" => {
+                    replace_after = bulk::parse_position(&value)
+                        .map(|(c, s)| (CustomerId::from(c), SubscriptionId::from(s)))
+                }
                 "new_contact" => new_contact = id_value(Some(&value)).map(OrganizationId::from),
+                "customer" | "product" | "contact" | "commerce" => filter.push((name, value)),
                 _ => {}
             }
         }
         let new_contact = new_contact.ok_or(AppError::BadRequest("bulk-error-no-contact"))?;
-        if items.is_empty() && replace_from.is_none() {
-            return Err(AppError::BadRequest("bulk-error-none-chosen"));
-        }
-        if items.len() > MAX_ITEMS {
-            return Err(AppError::BadRequest("bulk-error-too-many"));
-        }
         Ok(BulkForm {
             items,
             replace_from,
+            replace_after,
             new_contact,
+            filter,
         })
     }
+
+    /// Why the choice cannot be reviewed (or, `applying`, applied), if it cannot: applying
+    /// takes only the subscriptions the review listed.
+    fn problem(&self, applying: bool) -> Option<Redisplay> {
+        if self.items.is_empty() && (applying || self.replace_from.is_none()) {
+            Some(Redisplay::NoneChosen)
+        } else if self.items.len() > MAX_ITEMS {
+            Some(Redisplay::TooMany)
+        } else {
+            None
+        }
+    }
+
+    /// The choose page again, under the same filter and new contact, saying what was wrong.
+    fn back_with(&self, problem: Redisplay) -> HttpResponse {
+        let parts: Vec<String> = self
+            .filter
+            .iter()
+            .map(|(k, v)| (k.as_str(), v.as_str()))
+            .chain([
+                ("new_contact", self.new_contact.as_str()),
+                ("error", problem.code()),
+            ])
+            .filter_map(|(k, v)| query_part(k, v))
+            .collect();
+        super::see_other(&format!("{}?{}", super::urls::BULK_CHANGE, parts.join("&")))
+    }
+}
+
+/// The next part of a "replace everywhere" change that one bulk change could not take.
+pub struct ReplaceNext {
+    pub from: String,
+    /// [`bulk::position_value`] of the last subscription this part took.
+    pub after: String,
 }
 
 #[derive(Template)]
@@ -288,6 +375,14 @@ pub struct ReviewPage {
     pub refusals_count: i32,
     /// The result page (applied) rather than the review.
     pub applied: bool,
+    /// More subscriptions have the replaced contact than this change took.
+    pub replace_next: Option<ReplaceNext>,
+}
+
+impl ReviewPage {
+    pub fn max_items(&self) -> String {
+        MAX_ITEMS.to_string()
+    }
 }
 
 /// The review or the result of `outcome`, with one lookup for every name it shows.
@@ -348,6 +443,7 @@ async fn outcome_page(
         refusals,
         not_found,
         applied,
+        replace_next: None,
     })
 }
 
@@ -359,33 +455,64 @@ pub async fn review(
     db: web::Data<Db>,
 ) -> Result<HttpResponse, AppError> {
     let form = BulkForm::read(form.0)?;
+    if let Some(problem) = form.problem(false) {
+        return Ok(form.back_with(problem));
+    }
     let provider_id = changer.user.organization_id.clone();
     let new_contact = form.new_contact.clone();
-    let outcome = db
+    let (outcome, replace_next) = db
         .run(move |conn| {
-            let items = match &form.replace_from {
-                Some(from) => db_bulk::designated_to(conn, &provider_id, from, MAX_ITEMS as i64)?,
-                None => form.items,
+            let (items, replace_next) = match &form.replace_from {
+                Some(from) => {
+                    let mut items = db_bulk::designated_to(
+                        conn,
+                        &provider_id,
+                        from,
+                        form.replace_after.as_ref(),
+                        MAX_ITEMS as i64 + 1,
+                    )?;
+                    let more = items.len() > MAX_ITEMS;
+                    items.truncate(MAX_ITEMS);
+                    let next = items.last().filter(|_| more).map(|(c, s, _)| ReplaceNext {
+                        from: from.to_string(),
+                        after: bulk::position_value(c.as_str(), s.as_str()),
+                    });
+                    (items, next)
+                }
+                None => (form.items, None),
             };
-            Ok(db::subscriptions::review_many(
-                conn,
-                &provider_id,
-                &items,
-                &form.new_contact,
-            )?)
+            let outcome =
+                db::subscriptions::review_many(conn, &provider_id, &items, &form.new_contact)?;
+            Ok((outcome, replace_next))
         })
         .await?;
-    render(&outcome_page(changer.viewer, &db, new_contact, outcome, false).await?)
+    let page = outcome_page(changer.viewer, &db, new_contact, outcome, false).await?;
+    render(&ReviewPage {
+        replace_next,
+        ..page
+    })
 }
 
 /// Applies the reviewed changes: each subscription still as reviewed changes, each in its own
-/// audit event sharing one bulk change id; the page says what changed and what did not.
+/// audit event sharing one bulk change id; the page says what changed and what did not, and
+/// offers the next part of a "replace everywhere" change that did not fit in one.
 pub async fn apply(
     changer: ContactChanger,
     form: CsrfForm<Vec<(String, String)>>,
     db: web::Data<Db>,
 ) -> Result<HttpResponse, AppError> {
     let form = BulkForm::read(form.0)?;
+    if let Some(problem) = form.problem(true) {
+        return Ok(form.back_with(problem));
+    }
+    let replace_next = form
+        .replace_from
+        .as_ref()
+        .zip(form.replace_after.as_ref())
+        .map(|(from, (c, s))| ReplaceNext {
+            from: from.to_string(),
+            after: bulk::position_value(c.as_str(), s.as_str()),
+        });
     let actor = changer.user.actor();
     let new_contact = form.new_contact.clone();
     let outcome = db
@@ -403,5 +530,9 @@ pub async fn apply(
         outcome.bulk_change_id.as_deref().unwrap_or("none"),
         outcome.changes().count()
     ));
-    render(&outcome_page(changer.viewer, &db, new_contact, outcome, true).await?)
+    let page = outcome_page(changer.viewer, &db, new_contact, outcome, true).await?;
+    render(&ReviewPage {
+        replace_next,
+        ..page
+    })
 }

@@ -79,6 +79,19 @@ async fn post_items(b: &Browser, path: &str, items: &[String], new_contact: &str
     b.post(path, &fields).await
 }
 
+/// The review of replacing `from` with `to` everywhere, from the choose `page`.
+async fn review_replacing(b: &Browser, page: &Page, from: &str, to: &str) -> Page {
+    b.post(
+        REVIEW,
+        &[
+            ("csrf_token", &page.csrf()),
+            ("replace_from", from),
+            ("new_contact", to),
+        ],
+    )
+    .await
+}
+
 /// The hidden items the review carries to apply.
 fn carried(review: &Page) -> Vec<String> {
     let html = scraper::Html::parse_document(&review.body);
@@ -340,16 +353,7 @@ async fn replacing_a_reseller_everywhere_reviews_every_subscription_it_supports(
     assert!(page
         .main_text()
         .contains("Replace a reseller everywhere it is allowed"));
-    let review = b
-        .post(
-            REVIEW,
-            &[
-                ("csrf_token", &page.csrf()),
-                ("replace_from", &fabrikam),
-                ("new_contact", &contoso),
-            ],
-        )
-        .await;
+    let review = review_replacing(&b, &page, &fabrikam, &contoso).await;
     assert_eq!(review.status, 200, "{}", review.body);
     let mut changing: Vec<String> = table_after(&review, "Would change")
         .into_iter()
@@ -548,16 +552,6 @@ async fn review_and_apply_require_the_csrf_token_and_a_well_formed_form() {
         Some("Contoso Distribution")
     );
     let token = b.get(BULK).await.csrf();
-    let no_choice = b
-        .post(
-            REVIEW,
-            &[("csrf_token", &token), ("new_contact", &fabrikam)],
-        )
-        .await;
-    assert_eq!(no_choice.status, 400);
-    assert!(no_choice
-        .main_text()
-        .contains("Choose at least one subscription."));
     let bad_item = b
         .post(
             REVIEW,
@@ -569,4 +563,202 @@ async fn review_and_apply_require_the_csrf_token_and_a_well_formed_form() {
         )
         .await;
     assert_eq!(bad_item.status, 400);
+}
+
+#[actix_web::test]
+async fn reviewing_nothing_shows_the_choice_again_under_its_filter_with_the_reason() {
+    let app = TestApp::spawn().await;
+    let b = app.signed_in("helpdesk@contoso.example").await;
+    let fabrikam = org_id(&app, "Fabrikam Solutions");
+    let filtered = format!("{BULK}?product=Microsoft%20365%20E3");
+    let page = b.get(&filtered).await;
+    assert_eq!(listed(&page).len(), 1, "{}", page.body);
+    // The form carries the filter, so the choice comes back as it was.
+    assert!(page
+        .body
+        .contains(r#"<input type="hidden" name="product" value="Microsoft 365 E3">"#));
+    for (path, message) in [
+        (REVIEW, "Choose at least one subscription."),
+        (APPLY, "Choose at least one subscription."),
+    ] {
+        let sent = b
+            .post(
+                path,
+                &[
+                    ("csrf_token", &page.csrf()),
+                    ("product", "Microsoft 365 E3"),
+                    ("new_contact", &fabrikam),
+                ],
+            )
+            .await;
+        assert_eq!(sent.status, 303, "{path}");
+        let again = b.get(sent.location()).await;
+        assert_eq!(again.status, 200);
+        assert!(again.main_text().contains(message), "{}", again.body);
+        let rows = listed(&again);
+        assert_eq!(rows.len(), 1, "the filter holds: {rows:?}");
+        assert!(rows[0].0.starts_with("Microsoft 365 E3 / "));
+        // The new contact chosen before is chosen again.
+        assert!(again
+            .body
+            .contains(&format!(r#"<option value="{fabrikam}" selected>"#)));
+    }
+    let many: Vec<String> = (0..=100)
+        .map(|_| {
+            let (c, s) = (uuid_like(), uuid_like());
+            format!("{c}.{s}.1")
+        })
+        .collect();
+    let sent = post_items(&b, REVIEW, &many, &fabrikam).await;
+    assert_eq!(sent.status, 303);
+    let again = b.get(sent.location()).await;
+    assert!(again
+        .main_text()
+        .contains("Too many subscriptions for one bulk change."));
+    // The page's language is the user's.
+    b.set_cookie("lang", "ja-JP");
+    let sent = post_items(&b, REVIEW, &[], &fabrikam).await;
+    let again = b.get(sent.location()).await;
+    assert!(again
+        .main_text()
+        .contains("サブスクリプションを 1 つ以上選択してください"));
+}
+
+fn uuid_like() -> String {
+    support_contacts::domain::new_id()
+}
+
+/// Copies `product`'s subscription `n` times, each with `contact` as its designated support
+/// contact.
+fn copies_supported_by(app: &TestApp, product: &str, n: usize, contact: &str) {
+    type Row = (String, String, String, i32, String, String, i32);
+    let (customer, provider, name, quantity, status, commerce, version): Row = subscriptions::table
+        .filter(subscriptions::product_name.eq(product))
+        .select((
+            subscriptions::customer_id,
+            subscriptions::provider_id,
+            subscriptions::product_name,
+            subscriptions::quantity,
+            subscriptions::status,
+            subscriptions::commerce_type,
+            subscriptions::version,
+        ))
+        .first(&mut app.conn())
+        .unwrap();
+    let now = chrono::Utc::now().naive_utc();
+    let mut conn = app.conn();
+    conn.transaction(|conn| {
+        for _ in 0..n {
+            // One row a statement: the test connection serves either backend.
+            diesel::insert_into(subscriptions::table)
+                .values((
+                    subscriptions::id.eq(support_contacts::domain::new_id()),
+                    subscriptions::customer_id.eq(&customer),
+                    subscriptions::provider_id.eq(&provider),
+                    subscriptions::product_name.eq(&name),
+                    subscriptions::quantity.eq(quantity),
+                    subscriptions::status.eq(&status),
+                    subscriptions::commerce_type.eq(&commerce),
+                    subscriptions::support_contact_id.eq(Some(contact)),
+                    subscriptions::version.eq(version),
+                    subscriptions::created_at.eq(now),
+                    subscriptions::updated_at.eq(now),
+                    subscriptions::start_date.eq(now.date()),
+                ))
+                .execute(conn)?;
+        }
+        diesel::QueryResult::Ok(())
+    })
+    .unwrap();
+}
+
+fn supported_by(app: &TestApp, contact: &str) -> i64 {
+    subscriptions::table
+        .filter(subscriptions::support_contact_id.eq(contact))
+        .count()
+        .get_result(&mut app.conn())
+        .unwrap()
+}
+
+#[actix_web::test]
+async fn replacing_more_than_one_bulk_change_takes_goes_on_where_it_stopped() {
+    let app = TestApp::spawn().await;
+    let b = app.signed_in("helpdesk@contoso.example").await;
+    let fabrikam = org_id(&app, "Fabrikam Solutions");
+    let contoso = org_id(&app, "Contoso Distribution");
+    // 105 subscriptions Fabrikam may support.
+    assert_eq!(
+        post_items(
+            &b,
+            APPLY,
+            &[item(&app, "Office 365 Business Standard")],
+            &fabrikam
+        )
+        .await
+        .status,
+        200
+    );
+    copies_supported_by(&app, "Office 365 Business Standard", 104, &fabrikam);
+    assert_eq!(supported_by(&app, &fabrikam), 105);
+
+    let page = b.get(BULK).await;
+    let review = review_replacing(&b, &page, &fabrikam, &contoso).await;
+    assert_eq!(review.status, 200, "{}", review.body);
+    assert!(review
+        .main_text()
+        .contains("100 subscriptions would change."));
+    assert!(review
+        .main_text()
+        .contains("this review covers the first 100"));
+    let items = carried(&review);
+    assert_eq!(items.len(), 100);
+    let mut fields = vec![
+        ("csrf_token".to_string(), review.csrf()),
+        ("new_contact".to_string(), contoso.clone()),
+        (
+            "replace_from".to_string(),
+            review.input_value("replace_from").unwrap(),
+        ),
+        (
+            "replace_after".to_string(),
+            review.input_value("replace_after").unwrap(),
+        ),
+    ];
+    fields.extend(items.into_iter().map(|i| ("item".to_string(), i)));
+    let fields: Vec<(&str, &str)> = fields
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .collect();
+    let applied = b.post(APPLY, &fields).await;
+    assert!(applied.main_text().contains("100 subscriptions changed."));
+    assert_eq!(supported_by(&app, &fabrikam), 5);
+
+    // The result offers the rest, and the rest is exactly what is left.
+    assert!(applied.main_text().contains("Review the next ones"));
+    let next = b
+        .post(
+            REVIEW,
+            &[
+                ("csrf_token", &applied.csrf()),
+                ("new_contact", &contoso),
+                (
+                    "replace_from",
+                    &applied.input_value("replace_from").unwrap(),
+                ),
+                (
+                    "replace_after",
+                    &applied.input_value("replace_after").unwrap(),
+                ),
+            ],
+        )
+        .await;
+    assert!(
+        next.main_text().contains("5 subscriptions would change."),
+        "{}",
+        next.body
+    );
+    assert!(!next.main_text().contains("Review the next ones"));
+    let done = post_items(&b, APPLY, &carried(&next), &contoso).await;
+    assert!(done.main_text().contains("5 subscriptions changed."));
+    assert_eq!(supported_by(&app, &fabrikam), 0);
 }

@@ -205,16 +205,29 @@ fn subscriptions_of(
 }
 
 /// The ids of the provider's subscriptions that `contact_id` is the designated support contact
-/// of, with their versions: "replace this reseller everywhere" chooses exactly these.
+/// of, with their versions, in (customer, subscription) order and after `after` when given:
+/// "replace this reseller everywhere" chooses exactly these, a bulk change's worth at a time.
 pub fn designated_to(
     conn: &mut DbConnection,
     provider_id: &OrganizationId,
     contact_id: &OrganizationId,
+    after: Option<&(CustomerId, SubscriptionId)>,
     limit: i64,
 ) -> QueryResult<Vec<BulkItem>> {
-    let rows: Vec<(String, String, i32)> = subscriptions::table
+    let mut query = subscriptions::table
         .filter(subscriptions::provider_id.eq(provider_id.as_str()))
         .filter(subscriptions::support_contact_id.eq(contact_id.as_str()))
+        .into_boxed();
+    if let Some((customer, subscription)) = after {
+        query = query.filter(
+            subscriptions::customer_id
+                .gt(customer.as_str())
+                .or(subscriptions::customer_id
+                    .eq(customer.as_str())
+                    .and(subscriptions::id.gt(subscription.as_str()))),
+        );
+    }
+    let rows: Vec<(String, String, i32)> = query
         .order((subscriptions::customer_id.asc(), subscriptions::id.asc()))
         .select((
             subscriptions::customer_id,

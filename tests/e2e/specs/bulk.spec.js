@@ -39,6 +39,11 @@ test('a Helpdesk agent changes many designated support contacts at once, reviewe
     await app.button('bulk-filter-apply').click();
     await expect(page.getByRole('checkbox')).toHaveCount(3);
     await expect(page.getByRole('checkbox', { checked: true })).toHaveCount(0);
+    // Reviewing nothing shows the same choice again, saying why.
+    await page.locator('form.bulk-choose').getByRole('button', { name: app.t('bulk-review'), exact: true }).click();
+    await expect(page.getByRole('alert')).toHaveText(app.t('bulk-error-none-chosen'));
+    await expect(page.getByRole('checkbox')).toHaveCount(3);
+    await app.check('bulk-change-none-chosen');
     await page.getByRole('link', { name: app.t('bulk-select-all'), exact: true }).click();
     await expect(page.getByRole('checkbox', { checked: true })).toHaveCount(3);
     await expect(field(app, 'bulk-filter-contact')).toHaveValue(/.+/);
