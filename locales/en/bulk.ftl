@@ -53,6 +53,7 @@ bulk-not-found-count =
 bulk-replace-more = More subscriptions have this support contact than one bulk change takes: this review covers the first { $max }. After you apply it, you can review the next ones.
 bulk-replace-rest = More subscriptions have the replaced support contact. The next review covers up to { $max } of them.
 bulk-replace-next = Review the next ones
+bulk-in-audit-log = See these changes in the audit log
 bulk-apply = Apply changes
 bulk-again = Another bulk change
 bulk-reason-not-found = Not one of your subscriptions.

@@ -40,6 +40,7 @@ bulk-not-found-count = 選択したサブスクリプションのうち { $count
 bulk-replace-more = このサポート連絡先が指定されているサブスクリプションは、1 回の一括変更で扱える数を超えています。この確認では最初の { $max } 件を扱います。適用した後、次のサブスクリプションを確認できます。
 bulk-replace-rest = 置き換えたサポート連絡先が指定されているサブスクリプションがまだあります。次の確認では最大 { $max } 件を扱います。
 bulk-replace-next = 次のサブスクリプションを確認
+bulk-in-audit-log = 監査ログでこれらの変更を表示
 bulk-apply = 変更を適用
 bulk-again = 別の一括変更
 bulk-reason-not-found = 自社のサブスクリプションではありません。

@@ -40,6 +40,7 @@ bulk-not-found-count = 有 { $count } 個選擇的訂用帳戶不屬於您，未
 bulk-replace-more = 以此支援連絡人為指派的訂用帳戶超過一次大量變更可處理的數量：此檢閱涵蓋前 { $max } 個。套用後，您可以檢閱接下來的訂用帳戶。
 bulk-replace-rest = 還有其他訂用帳戶以被取代的支援連絡人為指派的支援連絡人。下一次檢閱最多涵蓋其中 { $max } 個。
 bulk-replace-next = 檢閱接下來的訂用帳戶
+bulk-in-audit-log = 在稽核記錄中查看這些變更
 bulk-apply = 套用變更
 bulk-again = 再進行一次大量變更
 bulk-reason-not-found = 不是您的訂用帳戶。

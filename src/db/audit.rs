@@ -251,6 +251,9 @@ pub fn list(
     if let Some(customer) = &filter.customer_id {
         query = query.filter(audit_events::customer_id.eq(customer.clone()));
     }
+    if let Some(bulk) = &filter.bulk_change_id {
+        query = query.filter(audit_events::bulk_change_id.eq(bulk.clone()));
+    }
     if let Some(start) = filter.starts_at() {
         query = query.filter(audit_events::occurred_at.ge(start));
     }

@@ -281,12 +281,14 @@ pub enum LogPage {
     Newer(LogCursor),
 }
 
-/// Which events a reader wants: one customer's, and a range of days (UTC, both ends included).
+/// Which events a reader wants: one customer's, a range of days (UTC, both ends included), and
+/// the changes of one bulk change.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct AuditFilter {
     pub customer_id: Option<String>,
     pub from: Option<NaiveDate>,
     pub to: Option<NaiveDate>,
+    pub bulk_change_id: Option<String>,
 }
 
 impl AuditFilter {
@@ -319,10 +321,24 @@ impl AuditFilter {
             customer_id,
             from: date(from)?,
             to: date(to)?,
+            bulk_change_id: None,
         };
         match (filter.from, filter.to) {
             (Some(f), Some(t)) if f > t => Err("audit-error-range"),
             _ => Ok(filter),
+        }
+    }
+
+    /// The same filter narrowed to the events of one bulk change (its reference, as the bulk
+    /// change's result page links it); an empty value narrows nothing.
+    pub fn with_bulk_change(self, bulk: Option<&str>) -> Result<AuditFilter, &'static str> {
+        match bulk.map(str::trim).filter(|b| !b.is_empty()) {
+            None => Ok(self),
+            Some(id) if super::is_valid_id(id) => Ok(AuditFilter {
+                bulk_change_id: Some(id.to_string()),
+                ..self
+            }),
+            Some(_) => Err("audit-error-bulk"),
         }
     }
 
@@ -349,6 +365,9 @@ impl AuditFilter {
         }
         if let Some(t) = self.to {
             parts.push(format!("to={t}"));
+        }
+        if let Some(b) = &self.bulk_change_id {
+            parts.push(format!("bulk={b}"));
         }
         parts.join("&")
     }
@@ -404,6 +423,17 @@ mod tests {
         assert_eq!(f.starts_at().unwrap().to_string(), "2026-11-01 00:00:00");
         assert_eq!(f.ends_before().unwrap().to_string(), "2026-12-01 00:00:00");
         assert_eq!(f.query(), "from=2026-11-01&to=2026-11-30");
+        let bulk = super::super::new_id();
+        let narrowed = f.clone().with_bulk_change(Some(&bulk)).unwrap();
+        assert_eq!(
+            narrowed.query(),
+            format!("from=2026-11-01&to=2026-11-30&bulk={bulk}")
+        );
+        assert_eq!(f.clone().with_bulk_change(Some(" ")), Ok(f.clone()));
+        assert_eq!(
+            f.with_bulk_change(Some("x' OR 1=1")),
+            Err("audit-error-bulk")
+        );
         assert_eq!(
             AuditFilter::parse(Some(""), Some(""), Some(" ")),
             Ok(AuditFilter::default())

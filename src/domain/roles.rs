@@ -110,13 +110,13 @@ impl Role {
         kind.is_partner() && self.may_manage_organization()
     }
 
-    /// Partners' Admin agents and Global admins read their organization's audit log; a
-    /// customer's admin reads what concerns the customer.
     /// Global admins manage their organization's users (Partner Center's User management).
     pub fn may_manage_users(self, kind: OrgKind) -> bool {
         self == Role::global_admin_of(kind)
     }
 
+    /// Partners' Admin agents and Global admins read their organization's audit log; a
+    /// customer's admin reads what concerns the customer.
     pub fn may_read_audit_log(self, kind: OrgKind) -> bool {
         match kind {
             OrgKind::Customer => self == Role::CustomerGlobalAdmin,

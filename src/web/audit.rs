@@ -29,9 +29,23 @@ pub struct AuditQuery {
     customer: Option<String>,
     from: Option<String>,
     to: Option<String>,
+    /// One bulk change's reference.
+    bulk: Option<String>,
     /// Paging cursors (see `LogCursor`).
     older: Option<String>,
     newer: Option<String>,
+}
+
+impl AuditQuery {
+    /// The filter the query asks for, or the message id that says what is wrong with it.
+    fn filter(&self) -> Result<AuditFilter, &'static str> {
+        AuditFilter::parse(
+            self.customer.as_deref(),
+            self.from.as_deref(),
+            self.to.as_deref(),
+        )?
+        .with_bulk_change(self.bulk.as_deref())
+    }
 }
 
 /// One event as shown and downloaded, in the reader's language.
@@ -171,6 +185,8 @@ pub struct AuditPage {
     pub customer: String,
     pub from: String,
     pub to: String,
+    /// The bulk change the page is narrowed to, if any (kept by the filter form).
+    pub bulk: String,
     pub error: Option<&'static str>,
     pub csv_href: String,
     pub older_href: Option<String>,
@@ -202,11 +218,7 @@ async fn page(
         }
         Reader::Customer(_) => Vec::new(),
     };
-    let parsed = AuditFilter::parse(
-        query.customer.as_deref(),
-        query.from.as_deref(),
-        query.to.as_deref(),
-    );
+    let parsed = query.filter();
     let page = match (
         query.older.as_deref().and_then(LogCursor::parse),
         query.newer.as_deref().and_then(LogCursor::parse),
@@ -272,6 +284,7 @@ async fn page(
             customer: query.customer.unwrap_or_default(),
             from: query.from.unwrap_or_default(),
             to: query.to.unwrap_or_default(),
+            bulk: query.bulk.unwrap_or_default(),
             error,
             csv_href,
             older_href,
@@ -288,12 +301,7 @@ async fn csv(
     reader: Reader,
     query: AuditQuery,
 ) -> Result<HttpResponse, AppError> {
-    let filter = AuditFilter::parse(
-        query.customer.as_deref(),
-        query.from.as_deref(),
-        query.to.as_deref(),
-    )
-    .map_err(AppError::BadRequest)?;
+    let filter = query.filter().map_err(AppError::BadRequest)?;
     let rows = rows(&ctx, db, reader, filter, LogPage::Newest, CSV_LIMIT).await?;
     let mut body = String::from("\u{feff}");
     body.push_str(&rules::csv_record(&[

@@ -377,6 +377,8 @@ pub struct ReviewPage {
     pub applied: bool,
     /// More subscriptions have the replaced contact than this change took.
     pub replace_next: Option<ReplaceNext>,
+    /// The reference the applied changes' audit events share, shown as a link to them.
+    pub bulk_change_id: Option<String>,
 }
 
 impl ReviewPage {
@@ -433,6 +435,7 @@ async fn outcome_page(
         }
     }
     let count = |n: usize| i32::try_from(n).unwrap_or(i32::MAX);
+    let may_read_log = ctx.user.as_ref().is_some_and(|u| u.may_read_audit_log());
     Ok(ReviewPage {
         changes_count: count(changes.len()),
         refusals_count: count(refusals.len()) + not_found,
@@ -444,6 +447,8 @@ async fn outcome_page(
         not_found,
         applied,
         replace_next: None,
+        // A Helpdesk agent applies bulk changes but does not read the audit log.
+        bulk_change_id: outcome.bulk_change_id.filter(|_| may_read_log),
     })
 }
 

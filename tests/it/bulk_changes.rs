@@ -335,6 +335,53 @@ async fn every_change_is_its_own_audit_event_sharing_one_bulk_change_id() {
             .count(),
         2
     );
+
+    // The result links to exactly these events in the audit log, and its CSV holds the same;
+    // a later bulk change is not among them.
+    let link = applied
+        .link("See these changes in the audit log")
+        .expect("a link to the bulk change's events");
+    assert_eq!(link, format!("/audit?bulk={reference}"));
+    let contoso = org_id(&app, "Contoso Distribution");
+    let later = post_items(&b, APPLY, &[item(&app, "Microsoft 365 E3")], &contoso).await;
+    assert!(later.main_text().contains("One subscription changed."));
+    let log = b.get(&link).await;
+    assert!(log
+        .main_text()
+        .contains("Showing only the changes of one bulk change."));
+    // The first row is the table's heading; then object, change, old and new value.
+    let shown: Vec<Vec<String>> = log
+        .rows()
+        .into_iter()
+        .skip(1)
+        .map(|r| r[4..].to_vec())
+        .collect();
+    assert_eq!(shown.len(), 2, "{shown:?}");
+    for row in &shown {
+        assert_eq!(row[2..], ["Contoso Distribution", "Fabrikam Solutions"]);
+    }
+    let csv = b.get(&format!("/audit.csv?bulk={reference}")).await;
+    assert_eq!(csv.body.lines().count(), 3, "{}", csv.body);
+    // Narrowing further keeps the bulk change, and a forged reference is refused in words.
+    let narrowed = b.get(&format!("{link}&from=2000-01-01")).await;
+    assert_eq!(narrowed.rows().len(), 3);
+    let forged = b.get("/audit?bulk=x'%20OR%201=1").await;
+    assert_eq!(forged.status, 400);
+    assert!(forged
+        .main_text()
+        .contains("That bulk change reference is not valid."));
+
+    // A Helpdesk agent applies bulk changes but has no audit log to be linked to.
+    let helpdesk = app.signed_in("helpdesk@contoso.example").await;
+    let applied = post_items(
+        &helpdesk,
+        APPLY,
+        &[item(&app, "Office 365 Business Standard")],
+        &contoso,
+    )
+    .await;
+    assert!(applied.main_text().contains("One subscription changed."));
+    assert_eq!(applied.link("See these changes in the audit log"), None);
 }
 
 #[actix_web::test]

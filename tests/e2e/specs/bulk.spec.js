@@ -111,3 +111,27 @@ test('a Sales agent has no bulk change', async ({ page, app }) => {
   const response = await app.goto('/customers/bulk-change');
   expect(response.status()).toBe(403);
 });
+
+test('an Admin agent follows a bulk change to its events in the audit log', async ({ page, app }) => {
+  test.setTimeout(90_000);
+  await app.goto('/sign-in');
+  await app.signIn(USERS.adminAgent);
+  await app.goto('/customers/bulk-change');
+  await field(app, 'bulk-filter-contact').selectOption({ label: PROVIDER });
+  await app.button('bulk-filter-apply').click();
+  await page.getByRole('link', { name: app.t('bulk-select-all'), exact: true }).click();
+  await field(app, 'bulk-new-contact').selectOption({ label: RESELLER });
+  await page.locator('form.bulk-choose').getByRole('button', { name: app.t('bulk-review'), exact: true }).click();
+  await app.button('bulk-apply').click();
+  await expect(page.getByRole('status')).toContainText(app.t('bulk-changed-count', { count: 2 }));
+
+  await page.getByRole('link', { name: app.t('bulk-in-audit-log'), exact: true }).click();
+  await expect(app.heading()).toHaveText(app.t('audit-title'));
+  await expect(page.getByRole('status')).toContainText(app.t('audit-bulk-only'));
+  const changes = page.getByRole('table').locator('tbody tr');
+  await expect(changes).toHaveCount(2);
+  await expect(changes.first()).toContainText(app.t('audit-action-support-contact-bulk-changed'));
+  await app.check('audit-bulk-change');
+  await page.getByRole('link', { name: app.t('audit-show-all'), exact: true }).click();
+  await expect(page.getByRole('status')).toHaveCount(0);
+});
