@@ -30,12 +30,12 @@ pub struct AppState {
     pub hasher: web::Data<PasswordHasher>,
     pub settings: web::Data<Settings>,
     pub in_flight: web::Data<Arc<InFlight>>,
-    pub api_rate: web::Data<crate::auth::api::RateLimiter>,
+    pub api_rate: web::Data<crate::auth::api::RateLimit>,
 }
 
 impl AppState {
     pub fn new(db: Db, settings: Settings) -> anyhow::Result<AppState> {
-        let api_rate = crate::auth::api::RateLimiter::new(settings.api_requests_per_minute);
+        let api_rate = crate::auth::api::RateLimit(settings.api_requests_per_minute);
         Ok(AppState {
             db: web::Data::new(db),
             i18n: web::Data::new(I18n::load()?),

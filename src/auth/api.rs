@@ -2,13 +2,11 @@
 //! (its client neither revoked nor expired) and within the client's request rate. The API never
 //! reads the session cookie, so a signed-in browser has no authority there.
 //!
-//! The rate is a fixed window per client, counted in this process's memory: with several
-//! instances each counts its own share (see the README).
+//! The rate is a fixed window per client, counted in the database: several instances share
+//! one count.
 
-use std::collections::HashMap;
 use std::future::Future;
 use std::pin::Pin;
-use std::sync::Mutex;
 
 use actix_web::dev::Payload;
 use actix_web::http::header;
@@ -18,7 +16,6 @@ use crate::db::api_clients::ApiClient;
 use crate::db::audit::Actor;
 use crate::db::organizations::Organization;
 use crate::db::{self, Db};
-use crate::domain::api::{admit, Window};
 use crate::domain::roles::Role;
 use crate::domain::OrgKind;
 use crate::i18n::Locale;
@@ -46,33 +43,11 @@ impl ApiCaller {
     }
 }
 
-/// Requests per client per window, in this process.
-pub struct RateLimiter {
-    limit: u32,
-    windows: Mutex<HashMap<String, Window>>,
-}
-
-impl RateLimiter {
-    pub fn new(limit_per_minute: u32) -> RateLimiter {
-        RateLimiter {
-            limit: limit_per_minute,
-            windows: Mutex::new(HashMap::new()),
-        }
-    }
-
-    /// Counts one request of `client_id`, or says how many seconds until it may send another.
-    pub fn admit(&self, client_id: &str) -> Result<(), u64> {
-        let now = db::now();
-        let mut windows = self.windows.lock().unwrap_or_else(|e| e.into_inner());
-        if windows.len() > 10_000 {
-            // Forget finished windows, so the table holds only the clients of the last minute.
-            windows.retain(|_, w| admit(Some(*w), u32::MAX, now).is_ok_and(|n| n.count > 1));
-        }
-        let next = admit(windows.get(client_id).copied(), self.limit, now)?;
-        windows.insert(client_id.to_string(), next);
-        Ok(())
-    }
-}
+/// How many requests a client may send per window ([`crate::domain::api::WINDOW_SECS`]). The
+/// count is kept in the database ([`db::api_clients::count_request`]), so it holds across
+/// instances.
+#[derive(Debug, Clone, Copy)]
+pub struct RateLimit(pub u32);
 
 /// The token of an `Authorization: Bearer …` header.
 fn bearer_token(req: &HttpRequest) -> Option<String> {
@@ -95,16 +70,27 @@ impl FromRequest for ApiCaller {
                 .app_data::<web::Data<Db>>()
                 .cloned()
                 .ok_or_else(|| ApiError::from(crate::error::AppError::Internal("no db".into())))?;
+            let limit = req.app_data::<web::Data<RateLimit>>().map(|l| l.0);
             let found = db
-                .run(move |conn| Ok(db::api_clients::caller(conn, &token, db::now())?))
+                .run(move |conn| {
+                    let now = db::now();
+                    let Some(found) = db::api_clients::caller(conn, &token, now)? else {
+                        return Ok(None);
+                    };
+                    let admitted = match limit {
+                        Some(limit) => {
+                            db::api_clients::count_request(conn, &found.0.id, limit, now)?
+                        }
+                        None => Ok(()),
+                    };
+                    Ok(Some((found, admitted)))
+                })
                 .await?;
-            let (client, organization) = found.ok_or_else(ApiError::unauthorized)?;
+            let ((client, organization), admitted) = found.ok_or_else(ApiError::unauthorized)?;
             if !(organization.kind.is_partner() && client.role.is_partner_role()) {
                 return Err(ApiError::role());
             }
-            if let Some(limiter) = req.app_data::<web::Data<RateLimiter>>() {
-                limiter.admit(&client.id).map_err(ApiError::rate_limited)?;
-            }
+            admitted.map_err(ApiError::rate_limited)?;
             tracing::Span::current().record("user", client.id.as_str());
             Ok(ApiCaller {
                 client,

@@ -10,7 +10,7 @@ use super::audit::{self, Actor, AuditEvent, Object};
 use super::organizations::Organization;
 use super::schema::{api_clients, api_tokens, organizations};
 use super::DbConnection;
-use crate::domain::api::{ClientState, NewClient, TOKEN_LIFETIME_SECS};
+use crate::domain::api::{admit, ClientState, NewClient, Window, TOKEN_LIFETIME_SECS};
 use crate::domain::audit::{Action, ObjectKind};
 use crate::domain::invitations::{is_well_formed_token, token_hash};
 use crate::domain::limits::{CapReached, Recent, API_CLIENTS};
@@ -234,4 +234,55 @@ pub fn caller(
         .select((ApiClient::as_select(), Organization::as_select()))
         .first(conn)
         .optional()
+}
+
+/// Counts one request of `client_id` in its rate window (kept on its row, so every instance
+/// counts the same requests), or says how many seconds until it may send another. The window
+/// is read, judged by [`admit`], and written back only if no other request wrote it meanwhile;
+/// a request that lost that race judges again, so concurrent instances never admit more than
+/// `limit` in a window.
+pub fn count_request(
+    conn: &mut DbConnection,
+    client_id: &str,
+    limit: u32,
+    now: NaiveDateTime,
+) -> QueryResult<Result<(), u64>> {
+    const ATTEMPTS: usize = 8;
+    for _ in 0..ATTEMPTS {
+        let (started_at, count): (Option<NaiveDateTime>, i32) = api_clients::table
+            .find(client_id)
+            .select((
+                api_clients::rate_window_start,
+                api_clients::rate_window_count,
+            ))
+            .get_result(conn)?;
+        let current = started_at.map(|started_at| Window {
+            started_at,
+            count: u32::try_from(count).unwrap_or(0),
+        });
+        let next = match admit(current, limit, now) {
+            Ok(next) => next,
+            Err(wait) => return Ok(Err(wait)),
+        };
+        let unchanged = api_clients::table
+            .filter(api_clients::id.eq(client_id))
+            .filter(api_clients::rate_window_count.eq(count));
+        let values = (
+            api_clients::rate_window_start.eq(next.started_at),
+            api_clients::rate_window_count.eq(i32::try_from(next.count).unwrap_or(i32::MAX)),
+        );
+        let written = match started_at {
+            Some(at) => diesel::update(unchanged.filter(api_clients::rate_window_start.eq(at)))
+                .set(values)
+                .execute(conn)?,
+            None => diesel::update(unchanged.filter(api_clients::rate_window_start.is_null()))
+                .set(values)
+                .execute(conn)?,
+        };
+        if written == 1 {
+            return Ok(Ok(()));
+        }
+    }
+    // Requests of this client keep winning the race: it is sending more than it may.
+    Ok(Err(1))
 }

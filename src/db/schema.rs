@@ -163,6 +163,8 @@ diesel::table! {
         created_by -> Nullable<Text>,
         expires_at -> Timestamp,
         revoked_at -> Nullable<Timestamp>,
+        rate_window_start -> Nullable<Timestamp>,
+        rate_window_count -> Integer,
     }
 }
 

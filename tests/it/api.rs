@@ -463,15 +463,7 @@ async fn lists_page_with_a_continuation_link_and_read_the_profile_and_the_log() 
     assert_eq!(one.json["offerName"], "Office 365 Business Standard");
     assert!(one.headers.get("etag").is_some());
 
-    let profile = call(
-        &app,
-        "GET",
-        "/v1/profiles/supportprofile",
-        Some(&admin),
-        &[],
-        None,
-    )
-    .await;
+    let profile = profile(&app, &admin).await;
     assert_eq!(profile.status, 200);
     assert_eq!(profile.json["attributes"]["objectType"], "SupportProfile");
 
@@ -501,38 +493,38 @@ async fn lists_page_with_a_continuation_link_and_read_the_profile_and_the_log() 
     );
 }
 
-#[actix_web::test]
-async fn a_client_over_its_rate_waits_for_the_next_window() {
+/// The support profile, as a client with `token` reads it.
+async fn profile(app: &TestApp, token: &str) -> Answer {
+    call(
+        app,
+        "GET",
+        "/v1/profiles/supportprofile",
+        Some(token),
+        &[],
+        None,
+    )
+    .await
+}
+
+/// A server whose clients may make `per_minute` requests a minute, and a Sales agent client's
+/// token.
+async fn limited_to(per_minute: u32) -> (TestApp, String) {
     let app = TestApp::spawn_with(support_contacts::config::Settings {
-        api_requests_per_minute: 3,
+        api_requests_per_minute: per_minute,
         ..support_contacts::config::Settings::for_tests()
     })
     .await;
     let token = token(&app, "sales_agent").await;
+    (app, token)
+}
+
+#[actix_web::test]
+async fn a_client_over_its_rate_waits_for_the_next_window() {
+    let (app, token) = limited_to(3).await;
     for _ in 0..3 {
-        assert_eq!(
-            call(
-                &app,
-                "GET",
-                "/v1/profiles/supportprofile",
-                Some(&token),
-                &[],
-                None
-            )
-            .await
-            .status,
-            200
-        );
+        assert_eq!(profile(&app, &token).await.status, 200);
     }
-    let limited = call(
-        &app,
-        "GET",
-        "/v1/profiles/supportprofile",
-        Some(&token),
-        &[],
-        None,
-    )
-    .await;
+    let limited = profile(&app, &token).await;
     assert_eq!(limited.status, 429);
     assert_eq!(limited.json["code"], "rate_limited");
     let wait: u64 = limited
@@ -546,16 +538,7 @@ async fn a_client_over_its_rate_waits_for_the_next_window() {
     assert!((1..=60).contains(&wait));
     let other = token_for_new(&app).await;
     assert_eq!(
-        call(
-            &app,
-            "GET",
-            "/v1/profiles/supportprofile",
-            Some(&other),
-            &[],
-            None
-        )
-        .await
-        .status,
+        profile(&app, &other).await.status,
         200,
         "other clients are not affected"
     );
@@ -563,4 +546,33 @@ async fn a_client_over_its_rate_waits_for_the_next_window() {
 
 async fn token_for_new(app: &TestApp) -> String {
     token(app, "admin_agent").await
+}
+
+#[actix_web::test]
+async fn instances_share_one_rate_count_per_client() {
+    let (a, token) = limited_to(3).await;
+    let b = TestApp::spawn_on(
+        a.target.clone(),
+        a.settings.clone(),
+        support_contacts::db::PoolSettings::default(),
+    )
+    .await;
+    assert_eq!(profile(&a, &token).await.status, 200);
+    assert_eq!(profile(&b, &token).await.status, 200);
+    assert_eq!(profile(&a, &token).await.status, 200);
+    // The fourth request is over the limit whichever instance takes it.
+    let limited = profile(&b, &token).await;
+    assert_eq!(limited.status, 429, "{}", limited.json);
+    assert!(limited.headers.get("retry-after").is_some());
+    assert_eq!(profile(&a, &token).await.status, 429);
+}
+
+#[actix_web::test]
+async fn simultaneous_requests_never_pass_the_limit() {
+    let (app, token) = limited_to(5).await;
+    let calls = (0..12).map(|_| profile(&app, &token));
+    let answers = futures_util::future::join_all(calls).await;
+    let admitted = answers.iter().filter(|a| a.status == 200).count();
+    let limited = answers.iter().filter(|a| a.status == 429).count();
+    assert_eq!((admitted, limited), (5, 7));
 }
