@@ -48,3 +48,7 @@ api-error-rate-limited = Too many requests from this API client. Try again after
 api-error-stale = The subscription was changed since you read it. The current support contact is in "current".
 api-error-bad-page = The page size or the continuation is not valid.
 api-error-missing-contact = Name the support contact by supportTenantId or supportMpnId.
+api-error-bulk-empty = Name at least one subscription in "items".
+api-error-bulk-too-many = One bulk change takes at most 10,000 subscriptions. Send the rest in another request.
+api-error-bulk-duplicate = A subscription appears more than once in "items". Name each subscription once.
+api-error-bulk-etag = An item's "etag" is not an ETag of this API. Send the ETag header of a GET as it is, quotes included, or leave it out.

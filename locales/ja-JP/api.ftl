@@ -48,3 +48,7 @@ api-error-rate-limited = この API クライアントからの要求が多す�
 api-error-stale = 読み取った後にサブスクリプションが変更されました。現在のサポート連絡先は "current" にあります。
 api-error-bad-page = ページ サイズまたは継続位置が無効です。
 api-error-missing-contact = サポート連絡先を supportTenantId または supportMpnId で指定してください。
+api-error-bulk-empty = "items" にサブスクリプションを 1 つ以上指定してください。
+api-error-bulk-too-many = 1 回の一括変更で指定できるサブスクリプションは 10,000 件までです。残りは別の要求で送信してください。
+api-error-bulk-duplicate = "items" に同じサブスクリプションが複数回含まれています。各サブスクリプションは 1 回だけ指定してください。
+api-error-bulk-etag = 項目の "etag" はこの API の ETag ではありません。GET の応答の ETag ヘッダーを引用符を含めてそのまま送信するか、省略してください。

@@ -48,3 +48,7 @@ api-error-rate-limited = 此 API 用戶端的要求過多。請在 Retry-After �
 api-error-stale = 訂用帳戶在您讀取後已變更。目前的支援連絡人在 "current" 中。
 api-error-bad-page = 頁面大小或接續位置無效。
 api-error-missing-contact = 請以 supportTenantId 或 supportMpnId 指定支援連絡人。
+api-error-bulk-empty = 請在 "items" 中至少指定一個訂用帳戶。
+api-error-bulk-too-many = 一次大量變更最多只能包含 10,000 個訂用帳戶。請在另一個要求中傳送其餘的訂用帳戶。
+api-error-bulk-duplicate = "items" 中有訂用帳戶出現了不只一次。每個訂用帳戶只能指定一次。
+api-error-bulk-etag = 某個項目的 "etag" 不是此 API 的 ETag。請依原樣（包含引號）傳送 GET 回應的 ETag 標頭，或省略它。

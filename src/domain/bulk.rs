@@ -14,6 +14,10 @@ use super::{CommerceType, SubscriptionStatus};
 /// server's form limit); a filter narrows a larger set.
 pub const MAX_ITEMS: usize = 100;
 
+/// The most subscriptions one bulk change takes through the API, in one request: enough for a
+/// provider's whole book in a few calls, and a body of a few megabytes at most.
+pub const MAX_API_ITEMS: usize = 10_000;
+
 /// Why a chosen subscription keeps its designated support contact.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum BulkRefusal {
@@ -83,6 +87,18 @@ pub fn decide<'a>(facts: &ItemFacts<'a>, chosen_id: &str) -> Result<&'a Candidat
         return Err(BulkRefusal::AlreadyContact);
     }
     Ok(chosen)
+}
+
+/// The position of the first subscription id that comes again later in the list, if any: a
+/// list that names a subscription twice says two things about it, and is refused whole.
+pub fn first_repeated<'a>(ids: impl IntoIterator<Item = &'a str>) -> Option<usize> {
+    let mut first_at = std::collections::HashMap::new();
+    for (i, id) in ids.into_iter().enumerate() {
+        if let Some(first) = first_at.insert(id, i) {
+            return Some(first);
+        }
+    }
+    None
 }
 
 /// A chosen subscription as a form carries it: `customer.subscription.version`. Anything
@@ -180,6 +196,13 @@ mod tests {
             ..facts(&eligible)
         };
         assert_eq!(decide(&stale, "r"), Err(BulkRefusal::Stale));
+    }
+
+    #[test]
+    fn a_repeated_subscription_is_found_at_its_first_place() {
+        assert_eq!(first_repeated(["a", "b", "c"]), None);
+        assert_eq!(first_repeated(["a", "b", "c", "b"]), Some(1));
+        assert_eq!(first_repeated(Vec::<&str>::new()), None);
     }
 
     #[test]

@@ -92,6 +92,8 @@ pub const API_OPENAPI: &str = "/v1/openapi.json";
 pub const API_CUSTOMERS: &str = "/v1/customers";
 pub const API_SUPPORT_PROFILE: &str = "/v1/profiles/supportprofile";
 pub const API_AUDIT: &str = "/v1/auditrecords";
+/// Changes the designated support contact of many subscriptions in one request.
+pub const API_BULK_SUPPORT_CONTACT: &str = "/v1/bulk/supportcontact";
 
 paths! {
     /// A customer's page: its subscriptions and relationships.

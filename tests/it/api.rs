@@ -8,7 +8,7 @@ use crate::helpers::*;
 use crate::support_contact::{contact_of, org_id};
 
 /// Creates an API client on the page as Contoso's Global admin; returns its id and secret.
-async fn make_client(app: &TestApp, name: &str, role: &str) -> (String, String) {
+pub async fn make_client(app: &TestApp, name: &str, role: &str) -> (String, String) {
     let b = app.signed_in("global.admin@contoso.example").await;
     let page = b.get("/api-clients").await;
     assert_eq!(page.status, 200, "{}", page.body);
@@ -30,13 +30,13 @@ async fn make_client(app: &TestApp, name: &str, role: &str) -> (String, String) 
     )
 }
 
-struct Answer {
-    status: u16,
-    headers: awc::http::header::HeaderMap,
-    json: serde_json::Value,
+pub struct Answer {
+    pub status: u16,
+    pub headers: awc::http::header::HeaderMap,
+    pub json: serde_json::Value,
 }
 
-async fn call(
+pub async fn call(
     app: &TestApp,
     method: &str,
     path: &str,
@@ -65,7 +65,7 @@ async fn call(
             .unwrap(),
         None => req.send().await.unwrap(),
     };
-    let bytes = res.body().limit(1 << 20).await.unwrap();
+    let bytes = res.body().limit(16 << 20).await.unwrap();
     let json = serde_json::from_slice(&bytes)
         .unwrap_or_else(|_| panic!("not JSON: {}", String::from_utf8_lossy(&bytes)));
     Answer {
@@ -75,7 +75,7 @@ async fn call(
     }
 }
 
-async fn token_for(app: &TestApp, id: &str, secret: &str) -> Answer {
+pub async fn token_for(app: &TestApp, id: &str, secret: &str) -> Answer {
     let form = format!("grant_type=client_credentials&client_id={id}&client_secret={secret}");
     call(
         app,
@@ -88,14 +88,40 @@ async fn token_for(app: &TestApp, id: &str, secret: &str) -> Answer {
     .await
 }
 
-async fn token(app: &TestApp, role: &str) -> String {
-    let (id, secret) = make_client(app, &format!("Sync {role}"), role).await;
-    let answer = token_for(app, &id, &secret).await;
+/// The access token of a client, by its id and secret.
+pub async fn access_token(app: &TestApp, id: &str, secret: &str) -> String {
+    let answer = token_for(app, id, secret).await;
     assert_eq!(answer.status, 200, "{}", answer.json);
     answer.json["access_token"].as_str().unwrap().to_string()
 }
 
-fn subscription_path(app: &TestApp, product: &str) -> String {
+/// Makes the client expire a second ago.
+pub fn expire_client(app: &TestApp, id: &str) {
+    diesel::update(api_clients::table.find(id))
+        .set(api_clients::expires_at.eq(support_contacts::db::now() - chrono::Duration::seconds(1)))
+        .execute(&mut app.conn())
+        .unwrap();
+}
+
+/// Revokes the client on its page, as Contoso's Global admin.
+pub async fn revoke_client(app: &TestApp, id: &str) {
+    let b = app.signed_in("global.admin@contoso.example").await;
+    let page = b.get("/api-clients").await;
+    let revoked = b
+        .post(
+            &format!("/api-clients/{id}/revoke"),
+            &[("csrf_token", &page.csrf())],
+        )
+        .await;
+    assert_eq!(revoked.status, 303);
+}
+
+pub async fn token(app: &TestApp, role: &str) -> String {
+    let (id, secret) = make_client(app, &format!("Sync {role}"), role).await;
+    access_token(app, &id, &secret).await
+}
+
+pub fn subscription_path(app: &TestApp, product: &str) -> String {
     let (customer, id): (String, String) = subscriptions::table
         .filter(subscriptions::product_name.eq(product))
         .select((subscriptions::customer_id, subscriptions::id))
@@ -104,7 +130,7 @@ fn subscription_path(app: &TestApp, product: &str) -> String {
     format!("/v1/customers/{customer}/subscriptions/{id}")
 }
 
-fn tenant_of(app: &TestApp, name: &str) -> String {
+pub fn tenant_of(app: &TestApp, name: &str) -> String {
     use support_contacts::db::schema::organizations;
     organizations::table
         .filter(organizations::name.eq(name))
@@ -350,10 +376,7 @@ async fn the_api_refuses_what_the_pages_refuse_in_json() {
 async fn revoked_and_expired_clients_lose_their_tokens() {
     let app = TestApp::spawn().await;
     let (id, secret) = make_client(&app, "Short lived", "admin_agent").await;
-    let token = token_for(&app, &id, &secret).await.json["access_token"]
-        .as_str()
-        .unwrap()
-        .to_string();
+    let token = access_token(&app, &id, &secret).await;
     assert_eq!(
         call(&app, "GET", "/v1/customers", Some(&token), &[], None)
             .await
@@ -366,10 +389,7 @@ async fn revoked_and_expired_clients_lose_their_tokens() {
     assert_eq!(wrong.json["code"], "invalid_client");
 
     // Expired: its existing token and new token requests stop working.
-    diesel::update(api_clients::table.find(&id))
-        .set(api_clients::expires_at.eq(support_contacts::db::now() - chrono::Duration::seconds(1)))
-        .execute(&mut app.conn())
-        .unwrap();
+    expire_client(&app, &id);
     assert_eq!(
         call(&app, "GET", "/v1/customers", Some(&token), &[], None)
             .await
@@ -380,19 +400,8 @@ async fn revoked_and_expired_clients_lose_their_tokens() {
 
     // Revoked on the page: the token stops at once.
     let (id, secret) = make_client(&app, "Revoked soon", "admin_agent").await;
-    let token = token_for(&app, &id, &secret).await.json["access_token"]
-        .as_str()
-        .unwrap()
-        .to_string();
-    let b = app.signed_in("global.admin@contoso.example").await;
-    let page = b.get("/api-clients").await;
-    let revoked = b
-        .post(
-            &format!("/api-clients/{id}/revoke"),
-            &[("csrf_token", &page.csrf())],
-        )
-        .await;
-    assert_eq!(revoked.status, 303);
+    let token = access_token(&app, &id, &secret).await;
+    revoke_client(&app, &id).await;
     assert_eq!(
         call(&app, "GET", "/v1/customers", Some(&token), &[], None)
             .await

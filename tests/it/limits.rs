@@ -306,7 +306,7 @@ fn sqlite_syncs_each_commit_only_when_full_is_configured() {
 }
 
 /// Who `email` is, as the author of changes made directly through `db/`.
-fn actor_of(app: &TestApp, email: &str) -> support_contacts::db::audit::Actor {
+pub fn actor_of(app: &TestApp, email: &str) -> support_contacts::db::audit::Actor {
     let user = support_contacts::db::users::find_by_email(&mut app.conn(), email)
         .unwrap()
         .unwrap();

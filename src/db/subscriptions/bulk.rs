@@ -29,6 +29,18 @@ const CHUNK: usize = 500;
 /// One chosen subscription: its customer, itself, and the version the page showed.
 pub type BulkItem = (CustomerId, SubscriptionId, i32);
 
+/// One subscription named through the API: its customer, itself, and the version its `ETag`
+/// named, or None to judge it as it is now.
+pub type ItemAt = (CustomerId, SubscriptionId, Option<i32>);
+
+/// The pages' items: each judged against the version its page showed.
+fn at_shown_versions(items: &[BulkItem]) -> Vec<ItemAt> {
+    items
+        .iter()
+        .map(|(c, s, v)| (c.clone(), s.clone(), Some(*v)))
+        .collect()
+}
+
 /// What became, or would become, of one chosen subscription.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ItemResult {
@@ -320,12 +332,12 @@ impl ContactFacts {
 fn assess(
     conn: &mut DbConnection,
     provider_id: &OrganizationId,
-    items: &[BulkItem],
+    items: &[ItemAt],
     new_contact: &OrganizationId,
 ) -> QueryResult<BulkOutcome> {
     // A subscription chosen twice is judged once, as first given.
     let mut seen = HashSet::new();
-    let items: Vec<&BulkItem> = items
+    let items: Vec<&ItemAt> = items
         .iter()
         .filter(|(_, s, _)| seen.insert(s.as_str()))
         .collect();
@@ -351,7 +363,7 @@ fn assess(
                         status: sub.status,
                         support_contact_id: sub.support_contact_id.as_deref(),
                         version: sub.version,
-                        version_shown: *version_shown,
+                        version_shown: version_shown.unwrap_or(sub.version),
                         available: &available,
                     };
                     match bulk::decide(&item, new_contact.as_str()) {
@@ -390,7 +402,7 @@ pub fn review_many(
     items: &[BulkItem],
     new_contact: &OrganizationId,
 ) -> QueryResult<BulkOutcome> {
-    assess(conn, provider_id, items, new_contact)
+    assess(conn, provider_id, &at_shown_versions(items), new_contact)
 }
 
 /// Changes the designated support contact of every item that may change to `new_contact`, in
@@ -404,6 +416,21 @@ pub fn change_many(
     conn: &mut DbConnection,
     actor: &Actor,
     items: &[BulkItem],
+    new_contact: &OrganizationId,
+) -> QueryResult<BulkOutcome> {
+    change_many_at(conn, actor, &at_shown_versions(items), new_contact)
+}
+
+/// [`change_many`] for items that may name no version (the API's items without an `ETag`):
+/// those are judged as they are when the transaction reads them.
+///
+/// Its cost does not grow with round trips: per chunk of [`CHUNK`] subscriptions one statement
+/// locks, one reads, one reads the new contact's relationships, one changes and one appends the
+/// audit events, all in one transaction.
+pub fn change_many_at(
+    conn: &mut DbConnection,
+    actor: &Actor,
+    items: &[ItemAt],
     new_contact: &OrganizationId,
 ) -> QueryResult<BulkOutcome> {
     conn.transaction(|conn| {

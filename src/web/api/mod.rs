@@ -5,6 +5,7 @@
 //! the queries of `db/`, eligibility in `domain::support_contact`, changes through
 //! `db::subscriptions::change_support_contact`. Errors are JSON (see [`error`]).
 
+pub mod bulk;
 pub mod error;
 pub mod resources;
 pub mod token;
@@ -52,7 +53,11 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
             web::get().to(r::eligible_contacts),
         )
         .route(urls::API_SUPPORT_PROFILE, web::get().to(r::support_profile))
-        .route(urls::API_AUDIT, web::get().to(r::audit_records));
+        .route(urls::API_AUDIT, web::get().to(r::audit_records))
+        .route(
+            urls::API_BULK_SUPPORT_CONTACT,
+            web::post().to(bulk::change_support_contacts),
+        );
 }
 
 /// A JSON answer; API answers are never cached.

@@ -15,7 +15,7 @@ use crate::db::{self, Db};
 use crate::domain::api::{etag, IfMatch};
 use crate::domain::audit::{AuditFilter, LogCursor, LogPage};
 use crate::domain::support_contact::ContactRefusal;
-use crate::domain::{is_valid_id, Cursor, CustomerId, SubscriptionId};
+use crate::domain::{is_valid_id, Cursor, CustomerId, OrganizationId, SubscriptionId};
 use crate::error::AppError;
 
 /// Items per page when the client does not say.
@@ -199,6 +199,8 @@ pub struct AuditRecordJson {
     pub action: String,
     pub old_value: Option<String>,
     pub new_value: Option<String>,
+    /// The bulk change this event is one item of; every event of one bulk change shares it.
+    pub bulk_change_id: Option<String>,
     pub attributes: Attributes,
 }
 
@@ -226,6 +228,7 @@ impl From<AuditEvent> for AuditRecordJson {
             action: e.action.as_str().to_string(),
             old_value: e.old_value,
             new_value: e.new_value,
+            bulk_change_id: e.bulk_change_id,
             attributes: Attributes::of("AuditRecord"),
         }
     }
@@ -486,6 +489,63 @@ fn body_error(e: actix_web::Error) -> ApiError {
     }
 }
 
+/// The JSON body of a change of support contacts, of at most `limit` bytes; only for a caller
+/// whose role may change them (checked before the body is read).
+pub(super) async fn change_body<T: serde::de::DeserializeOwned>(
+    caller: &ApiCaller,
+    req: &HttpRequest,
+    payload: web::Payload,
+    limit: usize,
+) -> Result<T, ApiError> {
+    if !caller.role().may_change_support_contact() {
+        return Err(ApiError::role());
+    }
+    let body = payload
+        .to_bytes_limited(limit)
+        .await
+        .map_err(|_| ApiError::too_large())?
+        .map_err(body_error)?;
+    parse_json(req, &body)
+}
+
+/// The new support contact as a change names it: by tenant id or by partner (MPN) id.
+pub(super) struct NamedContact {
+    tenant_id: Option<String>,
+    mpn_id: Option<String>,
+}
+
+impl NamedContact {
+    /// The names given; a 400 when there is neither.
+    pub(super) fn of(
+        tenant_id: Option<String>,
+        mpn_id: Option<String>,
+    ) -> Result<NamedContact, ApiError> {
+        let given = |s: Option<String>| s.map(|s| s.trim().to_string()).filter(|s| !s.is_empty());
+        let contact = NamedContact {
+            tenant_id: given(tenant_id),
+            mpn_id: given(mpn_id),
+        };
+        if contact.tenant_id.is_none() && contact.mpn_id.is_none() {
+            return Err(ApiError::bad_request(
+                "missing_support_contact",
+                "api-error-missing-contact",
+            ));
+        }
+        Ok(contact)
+    }
+
+    /// The organization named. A contact nobody knows is no more available than one that is
+    /// not eligible: it gets an id no organization has, which the rule refuses.
+    pub(super) fn id(&self, conn: &mut db::DbConnection) -> diesel::QueryResult<OrganizationId> {
+        let named = db::organizations::find_by_tenant_or_partner_id(
+            conn,
+            self.tenant_id.as_deref(),
+            self.mpn_id.as_deref(),
+        )?;
+        Ok(named.map_or_else(|| OrganizationId::from(String::new()), |o| o.id))
+    }
+}
+
 /// `PUT …/supportcontact`: changes the designated support contact, with the same rule and the
 /// same audit event as the subscription page's Submit. `If-Match` (an `ETag` from a GET) makes
 /// the change only when nobody changed the subscription since; without it, the version read
@@ -497,23 +557,9 @@ pub async fn change_support_contact(
     payload: web::Payload,
     db: web::Data<Db>,
 ) -> Result<HttpResponse, ApiError> {
-    if !caller.role().may_change_support_contact() {
-        return Err(ApiError::role());
-    }
-    let body = payload
-        .to_bytes_limited(crate::auth::extract::FORM_LIMIT)
-        .await
-        .map_err(|_| ApiError::too_large())?
-        .map_err(body_error)?;
-    let input: SupportContactInput = parse_json(&req, &body)?;
-    let tenant_id = input.support_tenant_id.filter(|s| !s.trim().is_empty());
-    let mpn_id = input.support_mpn_id.filter(|s| !s.trim().is_empty());
-    if tenant_id.is_none() && mpn_id.is_none() {
-        return Err(ApiError::bad_request(
-            "missing_support_contact",
-            "api-error-missing-contact",
-        ));
-    }
+    let input: SupportContactInput =
+        change_body(&caller, &req, payload, crate::auth::extract::FORM_LIMIT).await?;
+    let contact = NamedContact::of(input.support_tenant_id, input.support_mpn_id)?;
     let (customer_id, subscription_id) = path.into_inner();
     let if_match = req
         .headers()
@@ -536,15 +582,14 @@ pub async fn change_support_contact(
     let (cid, sid) = (customer_id.clone(), subscription_id.clone());
     let outcome = db
         .run(move |conn| {
-            let named = db::organizations::find_by_tenant_or_partner_id(
-                conn,
-                tenant_id.as_deref().map(str::trim),
-                mpn_id.as_deref().map(str::trim),
-            )?;
-            // A contact nobody knows is no more available than one that is not eligible.
-            let chosen = named.map(|o| o.id.to_string()).unwrap_or_default();
+            let chosen = contact.id(conn)?;
             Ok(db::subscriptions::change_support_contact(
-                conn, &actor, &cid, &sid, version, &chosen,
+                conn,
+                &actor,
+                &cid,
+                &sid,
+                version,
+                chosen.as_str(),
             ))
         })
         .await?;
