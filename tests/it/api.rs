@@ -8,7 +8,7 @@ use crate::helpers::*;
 use crate::support_contact::{contact_of, org_id};
 
 /// Creates an API client on the page as Contoso's Global admin; returns its id and secret.
-async fn make_client(app: &TestApp, name: &str, role: &str) -> (String, String) {
+pub(crate) async fn make_client(app: &TestApp, name: &str, role: &str) -> (String, String) {
     let b = app.signed_in("global.admin@contoso.example").await;
     let page = b.get("/api-clients").await;
     assert_eq!(page.status, 200, "{}", page.body);
@@ -30,13 +30,13 @@ async fn make_client(app: &TestApp, name: &str, role: &str) -> (String, String) 
     )
 }
 
-struct Answer {
-    status: u16,
-    headers: awc::http::header::HeaderMap,
-    json: serde_json::Value,
+pub(crate) struct Answer {
+    pub(crate) status: u16,
+    pub(crate) headers: awc::http::header::HeaderMap,
+    pub(crate) json: serde_json::Value,
 }
 
-async fn call(
+pub(crate) async fn call(
     app: &TestApp,
     method: &str,
     path: &str,
@@ -75,7 +75,7 @@ async fn call(
     }
 }
 
-async fn token_for(app: &TestApp, id: &str, secret: &str) -> Answer {
+pub(crate) async fn token_for(app: &TestApp, id: &str, secret: &str) -> Answer {
     let form = format!("grant_type=client_credentials&client_id={id}&client_secret={secret}");
     call(
         app,
@@ -88,14 +88,14 @@ async fn token_for(app: &TestApp, id: &str, secret: &str) -> Answer {
     .await
 }
 
-async fn token(app: &TestApp, role: &str) -> String {
+pub(crate) async fn token(app: &TestApp, role: &str) -> String {
     let (id, secret) = make_client(app, &format!("Sync {role}"), role).await;
     let answer = token_for(app, &id, &secret).await;
     assert_eq!(answer.status, 200, "{}", answer.json);
     answer.json["access_token"].as_str().unwrap().to_string()
 }
 
-fn subscription_path(app: &TestApp, product: &str) -> String {
+pub(crate) fn subscription_path(app: &TestApp, product: &str) -> String {
     let (customer, id): (String, String) = subscriptions::table
         .filter(subscriptions::product_name.eq(product))
         .select((subscriptions::customer_id, subscriptions::id))
@@ -104,7 +104,7 @@ fn subscription_path(app: &TestApp, product: &str) -> String {
     format!("/v1/customers/{customer}/subscriptions/{id}")
 }
 
-fn tenant_of(app: &TestApp, name: &str) -> String {
+pub(crate) fn tenant_of(app: &TestApp, name: &str) -> String {
     use support_contacts::db::schema::organizations;
     organizations::table
         .filter(organizations::name.eq(name))
@@ -113,7 +113,7 @@ fn tenant_of(app: &TestApp, name: &str) -> String {
         .unwrap()
 }
 
-fn put_body(tenant: &str) -> Option<(&'static str, Vec<u8>)> {
+pub(crate) fn put_body(tenant: &str) -> Option<(&'static str, Vec<u8>)> {
     Some((
         "application/json",
         serde_json::json!({ "supportTenantId": tenant, "attributes": { "objectType": "SupportContact" } })

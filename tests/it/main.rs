@@ -3,6 +3,7 @@
 
 mod accounts;
 mod api;
+mod api_openapi;
 mod audit;
 mod bulk_changes;
 mod catalog;
