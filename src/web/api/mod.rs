@@ -4,6 +4,10 @@
 //! The same rules as the pages, by the same code: roles from `domain::roles`, tenant scoping in
 //! the queries of `db/`, eligibility in `domain::support_contact`, changes through
 //! `db::subscriptions::change_support_contact`. Errors are JSON (see [`error`]).
+//!
+//! `GET /v1/openapi.json` is the API's OpenAPI 3.1 document, generated from the code. A new
+//! route is one line in `api_routes!` below and a `#[utoipa::path]` on its handler; the tests
+//! in `tests/it/api_openapi.rs` then want each status it declares seen once and matching.
 
 pub mod error;
 pub mod resources;
