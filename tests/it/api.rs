@@ -139,7 +139,7 @@ pub fn tenant_of(app: &TestApp, name: &str) -> String {
         .unwrap()
 }
 
-fn put_body(tenant: &str) -> Option<(&'static str, Vec<u8>)> {
+pub(crate) fn put_body(tenant: &str) -> Option<(&'static str, Vec<u8>)> {
     Some((
         "application/json",
         serde_json::json!({ "supportTenantId": tenant, "attributes": { "objectType": "SupportContact" } })

@@ -4,6 +4,7 @@
 mod accounts;
 mod api;
 mod api_bulk;
+mod api_openapi;
 mod audit;
 mod bulk_changes;
 mod catalog;

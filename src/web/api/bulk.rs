@@ -10,9 +10,9 @@ use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
 use serde::{Deserialize, Serialize};
 
-use super::error::ApiError;
-use super::json;
+use super::error::{ApiError, CallerRefusals, ErrorBody};
 use super::resources::{change_body, NamedContact};
+use super::{json, urls};
 use crate::auth::api::ApiCaller;
 use crate::db::subscriptions::bulk::{self as db_bulk, ItemAt, ItemOutcome, ItemResult};
 use crate::db::Db;
@@ -26,7 +26,7 @@ use crate::i18n::I18n;
 pub const BULK_BODY_LIMIT: usize = 4 * 1024 * 1024;
 
 /// The request: the new contact, named as in `PUT …/supportcontact`, and the subscriptions.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct BulkRequest {
     pub support_tenant_id: Option<String>,
@@ -34,7 +34,7 @@ pub struct BulkRequest {
     pub items: Vec<BulkRequestItem>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct BulkRequestItem {
     pub customer_id: String,
@@ -45,7 +45,7 @@ pub struct BulkRequestItem {
 }
 
 /// The answer: how many changed and were refused, and every item in the order given.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct BulkResponse {
     /// The reference every audit event of this change carries; null when nothing changed.
@@ -56,7 +56,7 @@ pub struct BulkResponse {
     pub items: Vec<BulkItemJson>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct BulkItemJson {
     pub customer_id: String,
@@ -144,6 +144,19 @@ fn item_json(item: &ItemOutcome, describe: &mut impl FnMut(BulkRefusal) -> Strin
 }
 
 /// `POST /v1/bulk/supportcontact`.
+#[utoipa::path(
+    post,
+    path = urls::API_BULK_SUPPORT_CONTACT,
+    request_body = BulkRequest,
+    responses(
+        (status = 200, description = "Every item's result, in the order given; each change is its own audit event sharing `bulkChangeId`", body = BulkResponse),
+        (status = 400, description = "Bad JSON, no items, a subscription twice, an `etag` that is not one of ours, or no support contact named", body = ErrorBody),
+        (status = 413, description = "More items than one call takes, or a body too large", body = ErrorBody),
+        (status = 415, description = "The body is not `application/json`", body = ErrorBody),
+        CallerRefusals,
+    ),
+    security(("oauth2" = []))
+)]
 pub async fn change_support_contacts(
     caller: ApiCaller,
     req: HttpRequest,

@@ -8,6 +8,20 @@ use actix_web::{HttpResponse, ResponseError};
 
 use crate::error::AppError;
 
+/// The body of every error response under `/v1`.
+#[derive(Debug, serde::Serialize, utoipa::ToSchema)]
+pub struct ErrorBody {
+    /// A stable code for programs: `invalid_token`, `forbidden`, `not_found`, `bad_json`,
+    /// `precondition_failed`, `rate_limited`, …
+    pub code: &'static str,
+    /// What went wrong, for people, in the language of `Accept-Language`.
+    pub description: String,
+    /// For a refused conditional change (412): the support contact as it is now.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(value_type = Option<super::resources::SupportContactJson>)]
+    pub current: Option<serde_json::Value>,
+}
+
 #[derive(Debug, thiserror::Error)]
 #[error("{code} ({status})")]
 pub struct ApiError {
@@ -18,6 +32,28 @@ pub struct ApiError {
     pub retry_after: Option<u64>,
     /// The resource as it is now, for a refused conditional change (412), with its `ETag`.
     pub current: Option<(serde_json::Value, String)>,
+}
+
+/// The refusals of every operation that takes a token, as the OpenAPI document lists them
+/// (the extractor `auth::api::ApiCaller` gives them before the handler runs).
+#[derive(utoipa::IntoResponses)]
+#[allow(dead_code)] // Never built: it only describes responses.
+pub enum CallerRefusals {
+    /// No token, or one that does not work (unknown, expired, or its client revoked or expired)
+    #[response(
+        status = 401,
+        headers(("WWW-Authenticate" = String, description = "`Bearer realm=\"api\", error=…`"))
+    )]
+    Unauthorized(ErrorBody),
+    /// The client's role may not do this
+    #[response(status = 403)]
+    Forbidden(ErrorBody),
+    /// Over the client's requests per minute
+    #[response(
+        status = 429,
+        headers(("Retry-After" = String, description = "Seconds until the next window"))
+    )]
+    RateLimited(ErrorBody),
 }
 
 impl ApiError {

@@ -5,7 +5,7 @@ use actix_web::http::{header, StatusCode};
 use actix_web::{web, HttpRequest, HttpResponse};
 use serde::{Deserialize, Serialize};
 
-use super::error::ApiError;
+use super::error::{ApiError, CallerRefusals, ErrorBody};
 use super::{json, urls};
 use crate::auth::api::ApiCaller;
 use crate::db::audit::{AuditEvent, LogOf, ANONYMOUS_ACTOR, OPERATOR_ACTOR, SYSTEM_ACTOR};
@@ -24,7 +24,7 @@ pub const DEFAULT_PAGE_SIZE: i64 = 50;
 pub const MAX_PAGE_SIZE: i64 = 200;
 
 /// What kind of object a JSON object is, as Partner Center says it.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct Attributes {
     pub object_type: &'static str,
@@ -42,20 +42,20 @@ impl Attributes {
 }
 
 /// A link to the next page.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct Link {
     pub uri: String,
     pub method: &'static str,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct Links {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Link>,
 }
 
 /// One page of a collection.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct Collection<T> {
     /// How many items this page holds.
@@ -78,7 +78,7 @@ impl<T> Collection<T> {
     }
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct CustomerJson {
     pub id: String,
@@ -102,7 +102,7 @@ impl From<Organization> for CustomerJson {
     }
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct SubscriptionJson {
     pub id: String,
@@ -141,7 +141,7 @@ impl From<Subscription> for SubscriptionJson {
 }
 
 /// Partner Center's SupportContact.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct SupportContactJson {
     pub support_tenant_id: String,
@@ -162,7 +162,7 @@ impl SupportContactJson {
 }
 
 /// A PUT's body: the contact named by its tenant id or its partner (MPN) id.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, utoipa::ToSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct SupportContactInput {
     pub support_tenant_id: Option<String>,
@@ -173,7 +173,7 @@ pub struct SupportContactInput {
 }
 
 /// Partner Center's SupportProfile.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct SupportProfileJson {
     pub display_name: String,
@@ -183,7 +183,7 @@ pub struct SupportProfileJson {
     pub attributes: Attributes,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct AuditRecordJson {
     pub id: String,
@@ -235,10 +235,25 @@ impl From<AuditEvent> for AuditRecordJson {
 }
 
 /// A page's size and where it starts.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct PageQuery {
+    /// Items per page, 1 to 200 (50 when not given).
+    #[param(value_type = Option<i64>, minimum = 1, maximum = 200)]
     size: Option<String>,
+    /// Where the page starts: taken from the previous page's `links.next.uri`.
     after: Option<String>,
+}
+
+/// The path of one subscription, as the OpenAPI document describes it.
+#[derive(utoipa::IntoParams)]
+#[into_params(parameter_in = Path)]
+#[allow(dead_code)] // Never built: the handlers read `(CustomerId, SubscriptionId)`.
+pub struct SubscriptionPath {
+    /// The customer's id
+    customer_id: String,
+    /// The subscription's id
+    subscription_id: String,
 }
 
 fn bad_page() -> ApiError {
@@ -283,6 +298,17 @@ fn with_etag<T: Serialize>(body: &T, version: i32) -> Result<HttpResponse, ApiEr
 }
 
 /// `GET /v1/customers`: the caller's customers by name, as on the Customers page.
+#[utoipa::path(
+    get,
+    path = urls::API_CUSTOMERS,
+    params(PageQuery),
+    responses(
+        (status = 200, description = "A page of the caller's customers, by name", body = Collection<CustomerJson>),
+        (status = 400, description = "A bad `size` or `after`", body = ErrorBody),
+        CallerRefusals,
+    ),
+    security(("oauth2" = []))
+)]
 pub async fn customers(
     caller: ApiCaller,
     query: web::Query<PageQuery>,
@@ -316,6 +342,21 @@ pub async fn customers(
 
 /// `GET /v1/customers/{c}/subscriptions`: what the customer page lists (a provider's
 /// subscriptions, or those a reseller supports), by product name.
+#[utoipa::path(
+    get,
+    path = urls::route::API_SUBSCRIPTIONS,
+    params(
+        ("customer_id" = String, Path, description = "The customer's id"),
+        PageQuery,
+    ),
+    responses(
+        (status = 200, description = "A page of the customer's subscriptions", body = Collection<SubscriptionJson>),
+        (status = 400, description = "A bad `size` or `after`", body = ErrorBody),
+        (status = 404, description = "Not one of the caller's customers", body = ErrorBody),
+        CallerRefusals,
+    ),
+    security(("oauth2" = []))
+)]
 pub async fn subscriptions(
     caller: ApiCaller,
     path: web::Path<CustomerId>,
@@ -384,6 +425,18 @@ async fn own_subscription(
         .await?)
 }
 
+#[utoipa::path(
+    get,
+    path = urls::route::API_SUBSCRIPTION,
+    params(SubscriptionPath),
+    responses(
+        (status = 200, description = "The subscription", body = SubscriptionJson,
+            headers(("ETag" = String, description = "The subscription's version, for `If-Match`"))),
+        (status = 404, description = "No such subscription of the caller's customers", body = ErrorBody),
+        CallerRefusals,
+    ),
+    security(("oauth2" = []))
+)]
 pub async fn subscription(
     caller: ApiCaller,
     path: web::Path<(CustomerId, SubscriptionId)>,
@@ -423,6 +476,18 @@ async fn current_contact(
 }
 
 /// `GET …/supportcontact`.
+#[utoipa::path(
+    get,
+    path = urls::route::API_SUPPORT_CONTACT,
+    params(SubscriptionPath),
+    responses(
+        (status = 200, description = "The designated support contact", body = SupportContactJson,
+            headers(("ETag" = String, description = "The subscription's version, for `If-Match`"))),
+        (status = 404, description = "No such subscription, or one without a support contact (new commerce)", body = ErrorBody),
+        CallerRefusals,
+    ),
+    security(("oauth2" = []))
+)]
 pub async fn support_contact(
     caller: ApiCaller,
     path: web::Path<(CustomerId, SubscriptionId)>,
@@ -434,6 +499,17 @@ pub async fn support_contact(
 }
 
 /// `GET …/supportcontact/eligible`: the available support contacts, the provider first.
+#[utoipa::path(
+    get,
+    path = urls::route::API_ELIGIBLE_CONTACTS,
+    params(SubscriptionPath),
+    responses(
+        (status = 200, description = "The available support contacts, the provider first", body = Collection<SupportContactJson>),
+        (status = 404, description = "No such subscription, or one without a support contact (new commerce)", body = ErrorBody),
+        CallerRefusals,
+    ),
+    security(("oauth2" = []))
+)]
 pub async fn eligible_contacts(
     caller: ApiCaller,
     path: web::Path<(CustomerId, SubscriptionId)>,
@@ -550,6 +626,29 @@ impl NamedContact {
 /// same audit event as the subscription page's Submit. `If-Match` (an `ETag` from a GET) makes
 /// the change only when nobody changed the subscription since; without it, the version read
 /// now is the one changed.
+#[utoipa::path(
+    put,
+    path = urls::route::API_SUPPORT_CONTACT,
+    params(
+        SubscriptionPath,
+        ("If-Match" = Option<String>, Header, description = "An `ETag` from a GET: change only that version"),
+    ),
+    request_body = SupportContactInput,
+    responses(
+        (status = 200, description = "The support contact after the change", body = SupportContactJson,
+            headers(("ETag" = String, description = "The subscription's version, for `If-Match`"))),
+        (status = 400, description = "Bad JSON, or no support contact named", body = ErrorBody),
+        (status = 404, description = "No such subscription, or one without a support contact (new commerce)", body = ErrorBody),
+        (status = 409, description = "A new commerce or cancelled subscription", body = ErrorBody),
+        (status = 412, description = "`If-Match` is not the current version; `current` is the support contact now", body = ErrorBody,
+            headers(("ETag" = String, description = "The subscription's version, for `If-Match`"))),
+        (status = 413, description = "The body is too large", body = ErrorBody),
+        (status = 415, description = "The body is not `application/json`", body = ErrorBody),
+        (status = 422, description = "That organization may not be this subscription's support contact", body = ErrorBody),
+        CallerRefusals,
+    ),
+    security(("oauth2" = []))
+)]
 pub async fn change_support_contact(
     caller: ApiCaller,
     req: HttpRequest,
@@ -618,6 +717,15 @@ pub async fn change_support_contact(
 }
 
 /// `GET /v1/profiles/supportprofile`: the caller's organization's support profile.
+#[utoipa::path(
+    get,
+    path = urls::API_SUPPORT_PROFILE,
+    responses(
+        (status = 200, description = "The caller's support profile", body = SupportProfileJson),
+        CallerRefusals,
+    ),
+    security(("oauth2" = []))
+)]
 pub async fn support_profile(caller: ApiCaller) -> Result<HttpResponse, ApiError> {
     let o = &caller.organization;
     json(
@@ -634,6 +742,17 @@ pub async fn support_profile(caller: ApiCaller) -> Result<HttpResponse, ApiError
 
 /// `GET /v1/auditrecords`: the organization's audit log, newest first (Admin agents and Global
 /// admins, as the Audit log page).
+#[utoipa::path(
+    get,
+    path = urls::API_AUDIT,
+    params(PageQuery),
+    responses(
+        (status = 200, description = "A page of the organization's audit log, newest first", body = Collection<AuditRecordJson>),
+        (status = 400, description = "A bad `size` or `after`", body = ErrorBody),
+        CallerRefusals,
+    ),
+    security(("oauth2" = []))
+)]
 pub async fn audit_records(
     caller: ApiCaller,
     query: web::Query<PageQuery>,

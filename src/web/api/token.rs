@@ -7,21 +7,23 @@ use actix_web::{web, HttpRequest, HttpResponse};
 use base64::Engine as _;
 use serde::{Deserialize, Serialize};
 
-use super::error::ApiError;
-use super::json;
+use super::error::{ApiError, ErrorBody};
+use super::{json, urls};
 use crate::auth::session::random_token;
 use crate::db::{self, Db};
 use crate::domain::api::TOKEN_LIFETIME_SECS;
 
-#[derive(Deserialize)]
+/// A token request (RFC 6749 §4.4.2); the id and secret may come as HTTP Basic instead.
+#[derive(Deserialize, utoipa::ToSchema)]
 struct TokenForm {
+    /// Always `client_credentials`.
     grant_type: Option<String>,
     client_id: Option<String>,
     client_secret: Option<String>,
 }
 
 /// The token answer.
-#[derive(Serialize)]
+#[derive(Serialize, utoipa::ToSchema)]
 pub struct TokenResponse {
     pub access_token: String,
     /// Always `Bearer`.
@@ -62,6 +64,24 @@ fn basic_credentials(req: &HttpRequest) -> Option<Result<(String, String), ApiEr
     Some(Ok((unescape(id), unescape(secret))))
 }
 
+/// `POST /v1/token`: a bearer token for an API client's id and secret.
+#[utoipa::path(
+    post,
+    path = urls::API_TOKEN,
+    request_body(
+        content = TokenForm,
+        content_type = "application/x-www-form-urlencoded",
+        description = "The client credentials grant; the id and secret here or as HTTP Basic"
+    ),
+    responses(
+        (status = 200, description = "A bearer token", body = TokenResponse),
+        (status = 400, description = "Not a form, or not the client credentials grant",
+            body = ErrorBody),
+        (status = 401, description = "An unknown client, a wrong secret, or a client revoked or \
+            expired", body = ErrorBody,
+            headers(("WWW-Authenticate" = String, description = "`Basic realm=\"api\"`"))),
+    )
+)]
 pub async fn issue(
     req: HttpRequest,
     body: web::Bytes,
