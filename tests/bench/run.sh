@@ -105,6 +105,10 @@ wrk_figures() {
   echo "$rps $p50 $p99 ${non2xx:-0}"
 }
 
+failed() { # $1 = count of non-2xx answers; says so when there were any
+  [ "${1:-0}" != 0 ] && echo " ($1 answers not 2xx!)" || true
+}
+
 ROWS=
 row() { # page, req/s, p50, p99, ratio, RSS
   ROWS+=$(printf '| %s | %s | %s | %s | %s | %s |' "$@")$'\n'
@@ -150,7 +154,7 @@ bench_page() {
   bytes=$(wc -c <"$body")
   ratio=$(awk -v a="$a_rps" -v c="$c_rps" 'BEGIN { if (c > 0) printf "%.1f %%", 100 * a / c; else print "-" }')
   row "ceiling, $bytes bytes" "$c_rps" "$c_p50" "$c_p99" "100 %" "$c_rss"
-  row "$label${a_non2xx:+ }$([ "$a_non2xx" != 0 ] && echo "($a_non2xx non-2xx!)")" "$a_rps" "$a_p50" "$a_p99" "$ratio" "$a_rss"
+  row "$label$(failed "$a_non2xx")" "$a_rps" "$a_p50" "$a_p99" "$ratio" "$a_rss"
 }
 
 # The two measured pages and who opens them (demo accounts).
@@ -266,7 +270,7 @@ out=$(wrk "${WRK_PAGE[@]}" -d"$((DURATION - 2))s" -H "Cookie: $admin" "$BASE/adm
 wait "$flooder"
 rm -f "$WORK/peak.run"; wait "$sampler"
 read -r rps p50 p99 non2xx <<<"$(wrk_figures "$out")"
-row "Support page during the flood${non2xx:+ }$([ "$non2xx" != 0 ] && echo "($non2xx non-2xx!)")" "$rps" "$p50" "$p99" - "peak $(awk '{ printf "%.0f MiB", $1 / 1024 }' "$WORK/peak")"
+row "Support page during the flood$(failed "$non2xx")" "$rps" "$p50" "$p99" - "peak $(awk '{ printf "%.0f MiB", $1 / 1024 }' "$WORK/peak")"
 checked=$(awk '/^FLOOD/ { print $3 }' "$WORK/flood2.txt")
 read -r _ _ p50 p99 _ <<<"x $(wrk_figures "$(cat "$WORK/flood2.txt")")"
 row "sign-ins alongside (checked/s)" "$checked" "$p50" "$p99" "$(awk -v a="$checked" -v c="$argon2_rate" 'BEGIN { printf "%.1f %% of argon2", 100 * a / c }')" -
