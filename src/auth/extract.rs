@@ -117,11 +117,16 @@ pub struct Viewer {
     pub path: String,
 }
 
-impl Viewer {
-    pub(crate) async fn load(req: HttpRequest) -> Result<Viewer, AppError> {
-        if let Some(viewer) = req.extensions().get::<Viewer>() {
-            return Ok(viewer.clone());
-        }
+/// What the session check needs from the request, read before any database work.
+struct SessionParts {
+    i18n: Arc<I18n>,
+    db: web::Data<Db>,
+    idle: chrono::Duration,
+    session: AppSession,
+}
+
+impl SessionParts {
+    fn of(req: &HttpRequest) -> Result<SessionParts, AppError> {
         let i18n = req
             .app_data::<web::Data<I18n>>()
             .map(|d| d.clone().into_inner())
@@ -136,38 +141,30 @@ impl Viewer {
             .unwrap_or(crate::config::IDLE_TIMEOUT);
         let idle =
             chrono::Duration::from_std(idle).unwrap_or_else(|_| chrono::Duration::minutes(30));
-        let session = AppSession::from_request(&req);
-        let user = match session.session_id() {
-            Some(sid) => {
-                let lookup_sid = sid.clone();
-                let found = db
-                    .run(move |conn| {
-                        Ok(db::sessions::find_live(conn, &lookup_sid, db::now(), idle)?)
-                    })
-                    .await?;
-                match found {
-                    Some((user, org)) => Some(CurrentUser {
-                        user_id: user.id,
-                        session_id: sid,
-                        email: user.email,
-                        display_name: user.display_name,
-                        role: user.role,
-                        organization_id: org.id,
-                        organization_name: org.name,
-                        organization_kind: org.kind,
-                        organization_mfa_required: org.mfa_required,
-                    }),
-                    None => None,
-                }
-                .or_else(|| {
-                    // Revoked, expired or disabled: forget the sign-in but keep the CSRF token,
-                    // so a sign-in form shown now still works.
-                    session.forget_sign_in();
-                    None
-                })
-            }
-            None => None,
-        };
+        Ok(SessionParts {
+            i18n,
+            db,
+            idle,
+            session: AppSession::from_request(req),
+        })
+    }
+
+    /// The check of the session named in the cookie, to run on a connection.
+    fn check(&self) -> Option<SessionCheck> {
+        self.session.session_id().map(|session_id| SessionCheck {
+            session_id,
+            idle: self.idle,
+        })
+    }
+
+    /// The request's viewer once the session was checked (`user` None: not signed in, or the
+    /// session is no longer live, which the cookie then forgets); kept for the error pages.
+    fn viewer(self, req: &HttpRequest, checked: bool, user: Option<CurrentUser>) -> Viewer {
+        if checked && user.is_none() {
+            // Revoked, expired or disabled: forget the sign-in but keep the CSRF token, so a
+            // sign-in form shown now still works.
+            self.session.forget_sign_in();
+        }
         if let Some(user) = &user {
             tracing::Span::current().record("user", user.user_id.as_str());
         }
@@ -176,14 +173,55 @@ impl Viewer {
             q => format!("{}?{}", req.path(), q),
         };
         let viewer = Viewer {
-            locale: request_locale(&req),
-            i18n,
+            locale: request_locale(req),
+            i18n: self.i18n,
             user,
-            csrf_token: session.csrf_token(),
+            csrf_token: self.session.csrf_token(),
             path,
         };
         req.extensions_mut().insert(viewer.clone());
-        Ok(viewer)
+        viewer
+    }
+}
+
+/// The server-side check of a session: its record is live (not revoked, expired or idle) and
+/// its user enabled, read from the database on every request, so a sign-out or a role change
+/// made through any instance is in force at once. Runs on whichever connection the request
+/// uses, so a page can make it part of its own single trip to the database.
+pub struct SessionCheck {
+    session_id: String,
+    idle: chrono::Duration,
+}
+
+impl SessionCheck {
+    /// The signed-in user, or None when the session is no longer live.
+    pub fn run(self, conn: &mut db::DbConnection) -> Result<Option<CurrentUser>, AppError> {
+        let found = db::sessions::find_live(conn, &self.session_id, db::now(), self.idle)?;
+        Ok(found.map(|(user, org)| CurrentUser {
+            user_id: user.id,
+            session_id: self.session_id,
+            email: user.email,
+            display_name: user.display_name,
+            role: user.role,
+            organization_id: org.id,
+            organization_name: org.name,
+            organization_kind: org.kind,
+            organization_mfa_required: org.mfa_required,
+        }))
+    }
+}
+
+impl Viewer {
+    pub(crate) async fn load(req: HttpRequest) -> Result<Viewer, AppError> {
+        if let Some(viewer) = req.extensions().get::<Viewer>() {
+            return Ok(viewer.clone());
+        }
+        let parts = SessionParts::of(&req)?;
+        let (checked, user) = match parts.check() {
+            Some(check) => (true, parts.db.run(move |conn| check.run(conn)).await?),
+            None => (false, None),
+        };
+        Ok(parts.viewer(&req, checked, user))
     }
 
     pub fn signed_in(&self) -> Result<&CurrentUser, AppError> {
@@ -200,6 +238,13 @@ impl FromRequest for Viewer {
     }
 }
 
+/// A kind of signed-in user that an extractor lets through: the check it makes.
+pub trait Checked: Sized {
+    /// Accepts the user, or returns the Fluent id of the refusal.
+    fn check(user: &CurrentUser) -> Result<(), &'static str>;
+    fn from_parts(viewer: Viewer, user: CurrentUser) -> Self;
+}
+
 /// Declares an extractor for a signed-in user whom `check` accepts; the check returns the
 /// Fluent id of the refusal.
 macro_rules! user_extractor {
@@ -208,6 +253,17 @@ macro_rules! user_extractor {
         pub struct $name {
             pub viewer: Viewer,
             pub user: CurrentUser,
+        }
+
+        impl Checked for $name {
+            fn check(user: &CurrentUser) -> Result<(), &'static str> {
+                let check: fn(&CurrentUser) -> Result<(), &'static str> = $check;
+                check(user)
+            }
+
+            fn from_parts(viewer: Viewer, user: CurrentUser) -> Self {
+                $name { viewer, user }
+            }
         }
 
         impl FromRequest for $name {
@@ -219,13 +275,87 @@ macro_rules! user_extractor {
                 Box::pin(async move {
                     let viewer = Viewer::load(req).await?;
                     let user = viewer.signed_in()?.clone();
-                    let check: fn(&CurrentUser) -> Result<(), &'static str> = $check;
-                    check(&user).map_err(AppError::Forbidden)?;
+                    <$name as Checked>::check(&user).map_err(AppError::Forbidden)?;
                     Ok($name { viewer, user })
                 })
             }
         }
     };
+}
+
+/// An extractor of kind `E` (e.g. [`CustomerAdmin`]) whose session check is made on the
+/// connection of the page's own database work, first, so that a page read on every request
+/// reaches the database once instead of twice. The check is the same as `E`'s: the session
+/// record read on this request, then `E`'s rule; the page's work runs only when both pass.
+pub struct OnPageConnection<E> {
+    req: HttpRequest,
+    kind: std::marker::PhantomData<E>,
+}
+
+impl<E> FromRequest for OnPageConnection<E> {
+    type Error = AppError;
+    type Future = std::future::Ready<Result<Self, AppError>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        std::future::ready(Ok(OnPageConnection {
+            req: req.clone(),
+            kind: std::marker::PhantomData,
+        }))
+    }
+}
+
+/// How the session check of [`OnPageConnection::run`] came out.
+enum Outcome<T> {
+    NotLive,
+    Refused(CurrentUser, &'static str),
+    Done(CurrentUser, Result<T, AppError>),
+}
+
+impl<E: Checked> OnPageConnection<E> {
+    /// Checks the session and `E`'s rule on one pooled connection, then runs `page` on it with
+    /// the user; returns the extractor and what `page` returned.
+    pub async fn run<T, F>(self, page: F) -> Result<(E, T), AppError>
+    where
+        F: FnOnce(&mut db::DbConnection, &CurrentUser) -> Result<T, AppError> + Send + 'static,
+        T: Send + 'static,
+    {
+        let parts = SessionParts::of(&self.req)?;
+        let Some(check) = parts.check() else {
+            parts.viewer(&self.req, false, None);
+            return Err(AppError::SignInRequired);
+        };
+        let outcome = parts
+            .db
+            .run(move |conn| {
+                let Some(user) = check.run(conn)? else {
+                    return Ok(Outcome::NotLive);
+                };
+                if let Err(refusal) = E::check(&user) {
+                    return Ok(Outcome::Refused(user, refusal));
+                }
+                match page(conn, &user) {
+                    // Described with the rows that hold it (`Db::run`).
+                    Err(e @ AppError::UnknownStored(_)) => Err(e),
+                    done => Ok(Outcome::Done(user, done)),
+                }
+            })
+            .await?;
+        match outcome {
+            Outcome::NotLive => {
+                parts.viewer(&self.req, true, None);
+                Err(AppError::SignInRequired)
+            }
+            Outcome::Refused(user, refusal) => {
+                parts.viewer(&self.req, true, Some(user));
+                Err(AppError::Forbidden(refusal))
+            }
+            Outcome::Done(user, done) => {
+                let viewer = parts.viewer(&self.req, true, Some(user.clone()));
+                let done = done?;
+                Ok((E::from_parts(viewer, user), done))
+            }
+        }
+    }
 }
 
 /// The partner check every partner page starts with.
@@ -343,7 +473,12 @@ macro_rules! customer_of_admin {
     ($($name:ident),+) => {
         $(impl $name {
             pub fn customer_id(&self) -> CustomerId {
-                CustomerId::from(self.user.organization_id.to_string())
+                Self::customer_of(&self.user)
+            }
+
+            /// The customer of a user this extractor let through.
+            pub fn customer_of(user: &CurrentUser) -> CustomerId {
+                CustomerId::from(user.organization_id.to_string())
             }
         })+
     };

@@ -7,6 +7,7 @@ pub mod password;
 pub mod session;
 
 pub use extract::{
-    ContactChanger, CsrfForm, CurrentUser, CustomerAdmin, CustomerGlobalAdmin, PartnerAdmin,
-    PartnerGlobalAdmin, PartnerUser, ProviderAdmin, ResellerUser, SignedIn, UserManager, Viewer,
+    ContactChanger, CsrfForm, CurrentUser, CustomerAdmin, CustomerGlobalAdmin, OnPageConnection,
+    PartnerAdmin, PartnerGlobalAdmin, PartnerUser, ProviderAdmin, ResellerUser, SignedIn,
+    UserManager, Viewer,
 };

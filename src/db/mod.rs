@@ -51,6 +51,20 @@ use diesel_migrations::{embed_migrations, EmbeddedMigrations, MigrationHarness};
 
 use crate::error::AppError;
 
+/// Runs `$body` with `$c` bound to the backend's own connection. For the queries of the pages
+/// read on every request: through [`DbConnection`] diesel writes a statement's SQL again at
+/// every execution (the statement itself stays cached), on the backend's own connection it
+/// does not. Everything else goes through [`DbConnection`].
+macro_rules! on_backend {
+    ($conn:expr, |$c:ident| $body:expr) => {
+        match $conn {
+            $crate::db::DbConnection::Sqlite($c) => $body,
+            $crate::db::DbConnection::Postgres($c) => $body,
+        }
+    };
+}
+pub(crate) use on_backend;
+
 /// Every backend the product runs on, behind one type.
 #[derive(diesel::MultiConnection)]
 pub enum DbConnection {
@@ -193,8 +207,15 @@ impl ManageConnection for Manager {
         self.open()
     }
 
+    /// A SQLite connection is a file handle with nothing on the way that could drop it: it is
+    /// handed out without a ping (a statement each time). A PostgreSQL connection is pinged, so
+    /// one whose server went away (a restart, an idle timeout on the way) is replaced before a
+    /// request gets it.
     fn is_valid(&self, conn: &mut DbConnection) -> Result<(), Self::Error> {
-        conn.ping().map_err(diesel::r2d2::Error::QueryError)
+        match conn {
+            DbConnection::Sqlite(_) => Ok(()),
+            DbConnection::Postgres(_) => conn.ping().map_err(diesel::r2d2::Error::QueryError),
+        }
     }
 
     fn has_broken(&self, conn: &mut DbConnection) -> bool {
@@ -290,12 +311,7 @@ impl Db {
             let mut conn = pool
                 .get()
                 .map_err(|e| AppError::Unavailable(e.to_string()))?;
-            f(&mut conn).map_err(|e| match e {
-                AppError::UnknownStored(unknown) => {
-                    AppError::Internal(describe_unknown(&mut conn, &unknown))
-                }
-                other => other,
-            })
+            f(&mut conn).map_err(|e| explain(&mut conn, e))
         })
         .await
         .map_err(|e| AppError::Internal(format!("blocking task failed: {e}")))?
@@ -321,6 +337,15 @@ impl Db {
             Ok(Err(e)) => Err(format!("blocking task failed: {e}")),
             Err(_) => Err(format!("no answer within {within:?}")),
         }
+    }
+}
+
+/// The error of work done on `conn`, made ready for the page and the log: an unknown stored
+/// value is described with the rows that hold it.
+fn explain(conn: &mut DbConnection, e: AppError) -> AppError {
+    match e {
+        AppError::UnknownStored(unknown) => AppError::Internal(describe_unknown(conn, &unknown)),
+        other => other,
     }
 }
 

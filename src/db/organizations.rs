@@ -5,7 +5,7 @@ use diesel::dsl::exists;
 use diesel::prelude::*;
 
 use super::schema::{customer_relationships, organizations, subscriptions};
-use super::DbConnection;
+use super::{on_backend, DbConnection};
 use crate::domain::{Cursor, CustomerId, OrgKind, OrganizationId};
 
 #[derive(Debug, Clone, Queryable, Selectable)]
@@ -63,11 +63,21 @@ pub fn insert(conn: &mut DbConnection, org: NewOrganization<'_>) -> QueryResult<
 }
 
 pub fn find(conn: &mut DbConnection, id: &OrganizationId) -> QueryResult<Option<Organization>> {
-    organizations::table
+    // The id is the key: no LIMIT, and on the backend's own connection (pages read it often).
+    on_backend!(conn, |c| organizations::table
         .find(id.as_str())
         .select(Organization::as_select())
-        .first(conn)
-        .optional()
+        .get_result(c)
+        .optional())
+}
+
+/// An organization's name, by id.
+pub fn name_of(conn: &mut DbConnection, id: &str) -> QueryResult<Option<String>> {
+    on_backend!(conn, |c| organizations::table
+        .find(id)
+        .select(organizations::name)
+        .get_result(c)
+        .optional())
 }
 
 pub fn find_by_partner_id(
@@ -115,6 +125,33 @@ where
         found.extend(orgs.into_iter().map(|o| (o.id.clone(), o)));
     }
     Ok(Lookup(found))
+}
+
+/// The organizations that provide or support a customer's subscriptions, in one statement of
+/// fixed shape (whatever their number) that stays prepared: what the Support page names.
+pub fn of_customer_subscriptions(
+    conn: &mut DbConnection,
+    customer_id: &CustomerId,
+) -> QueryResult<Lookup> {
+    let orgs: Vec<Organization> = on_backend!(conn, |c| {
+        let of_customer =
+            subscriptions::table.filter(subscriptions::customer_id.eq(customer_id.as_str()));
+        organizations::table
+            .filter(
+                organizations::id
+                    .eq_any(of_customer.select(subscriptions::provider_id))
+                    .or(organizations::id.eq_any(
+                        of_customer
+                            .filter(subscriptions::support_contact_id.is_not_null())
+                            .select(subscriptions::support_contact_id.assume_not_null()),
+                    )),
+            )
+            .select(Organization::as_select())
+            .load(c)
+    })?;
+    Ok(Lookup(
+        orgs.into_iter().map(|o| (o.id.clone(), o)).collect(),
+    ))
 }
 
 pub fn count(conn: &mut DbConnection) -> QueryResult<i64> {

@@ -8,7 +8,7 @@ use diesel::prelude::*;
 use super::organizations::Organization;
 use super::schema::{organizations, user_sessions, users};
 use super::users::User;
-use super::DbConnection;
+use super::{on_backend, DbConnection};
 use crate::domain::accounts::UserState;
 
 /// Where a session was opened: the browser (its User-Agent, cut short) and the client address.
@@ -55,20 +55,24 @@ pub fn find_live(
     now: NaiveDateTime,
     idle: chrono::Duration,
 ) -> QueryResult<Option<(User, Organization)>> {
-    let found: Option<(User, Organization, NaiveDateTime)> = user_sessions::table
-        .inner_join(users::table.inner_join(organizations::table))
-        .filter(user_sessions::id.eq(session_id))
-        .filter(user_sessions::revoked_at.is_null())
-        .filter(user_sessions::expires_at.gt(now))
-        .filter(user_sessions::last_seen_at.gt(now - idle))
-        .filter(users::state.eq(UserState::Active.as_str()))
-        .select((
-            User::as_select(),
-            Organization::as_select(),
-            user_sessions::last_seen_at,
-        ))
-        .first(conn)
-        .optional()?;
+    // Read on every request of a signed-in user: a fixed statement (the id is the key, so no
+    // LIMIT) on the backend's own connection, which keeps it prepared.
+    let found: Option<(User, Organization, NaiveDateTime)> = on_backend!(conn, |c| {
+        user_sessions::table
+            .inner_join(users::table.inner_join(organizations::table))
+            .filter(user_sessions::id.eq(session_id))
+            .filter(user_sessions::revoked_at.is_null())
+            .filter(user_sessions::expires_at.gt(now))
+            .filter(user_sessions::last_seen_at.gt(now - idle))
+            .filter(users::state.eq(UserState::Active.as_str()))
+            .select((
+                User::as_select(),
+                Organization::as_select(),
+                user_sessions::last_seen_at,
+            ))
+            .get_result(c)
+            .optional()
+    })?;
     let Some((user, org, last_seen)) = found else {
         return Ok(None);
     };

@@ -8,7 +8,7 @@ use diesel::prelude::*;
 
 use super::audit::{AuditEvent, Object};
 use super::schema::{customer_relationships, organizations, partnerships, subscriptions};
-use super::DbConnection;
+use super::{on_backend, DbConnection};
 use crate::domain::audit::{Action, ObjectKind};
 use crate::domain::support_contact::{self, ResellerFacts};
 use crate::domain::{
@@ -120,11 +120,11 @@ pub fn of_customer(
     conn: &mut DbConnection,
     customer_id: &CustomerId,
 ) -> QueryResult<Vec<Subscription>> {
-    subscriptions::table
+    on_backend!(conn, |c| subscriptions::table
         .filter(subscriptions::customer_id.eq(customer_id.as_str()))
         .order((subscriptions::product_name.asc(), subscriptions::id.asc()))
         .select(Subscription::as_select())
-        .load(conn)
+        .load(c))
 }
 
 /// One subscription, only when `provider_id` provides it to `customer_id`.
@@ -134,13 +134,15 @@ pub fn find_for_provider(
     customer_id: &CustomerId,
     subscription_id: &SubscriptionId,
 ) -> QueryResult<Option<Subscription>> {
-    subscriptions::table
+    // The id is the key: no LIMIT, and on the backend's own connection (read on every view of
+    // a subscription).
+    on_backend!(conn, |c| subscriptions::table
         .find(subscription_id.as_str())
         .filter(subscriptions::customer_id.eq(customer_id.as_str()))
         .filter(subscriptions::provider_id.eq(provider_id.as_str()))
         .select(Subscription::as_select())
-        .first(conn)
-        .optional()
+        .get_result(c)
+        .optional())
 }
 
 /// The facts about every indirect reseller that has a partnership with the provider or a
@@ -150,33 +152,38 @@ pub fn reseller_facts(
     provider_id: &OrganizationId,
     customer_id: &CustomerId,
 ) -> QueryResult<Vec<ResellerFacts>> {
-    let partnered: Vec<String> = partnerships::table
-        .filter(partnerships::provider_id.eq(provider_id.as_str()))
-        .filter(partnerships::status.eq(PartnershipStatus::Active.as_str()))
-        .select(partnerships::reseller_id)
-        .load(conn)?;
-    let delegated: Vec<String> = customer_relationships::table
-        .filter(customer_relationships::customer_id.eq(customer_id.as_str()))
-        .filter(customer_relationships::delegated_admin.eq(true))
-        .select(customer_relationships::partner_id)
-        .load(conn)?;
-    let mut ids: Vec<String> = partnered.iter().chain(delegated.iter()).cloned().collect();
-    ids.sort();
-    ids.dedup();
-    let resellers: Vec<(String, String)> = organizations::table
-        .filter(organizations::id.eq_any(&ids))
-        .filter(organizations::kind.eq(OrgKind::IndirectReseller.as_str()))
-        .select((organizations::id, organizations::name))
-        .load(conn)?;
-    Ok(resellers
-        .into_iter()
-        .map(|(id, name)| ResellerFacts {
-            active_partnership_with_provider: partnered.contains(&id),
-            delegated_admin_with_customer: delegated.contains(&id),
-            organization_id: id,
-            name,
-        })
-        .collect())
+    // Fixed statements (subselects, not a list of ids), so each stays prepared.
+    on_backend!(conn, |c| {
+        let partnered_ids = partnerships::table
+            .filter(partnerships::provider_id.eq(provider_id.as_str()))
+            .filter(partnerships::status.eq(PartnershipStatus::Active.as_str()))
+            .select(partnerships::reseller_id);
+        let delegated_ids = customer_relationships::table
+            .filter(customer_relationships::customer_id.eq(customer_id.as_str()))
+            .filter(customer_relationships::delegated_admin.eq(true))
+            .select(customer_relationships::partner_id);
+        let partnered: Vec<String> = partnered_ids.load(c)?;
+        let delegated: Vec<String> = delegated_ids.load(c)?;
+        let resellers: Vec<(String, String)> = organizations::table
+            .filter(organizations::kind.eq(OrgKind::IndirectReseller.as_str()))
+            .filter(
+                organizations::id
+                    .eq_any(partnered_ids)
+                    .or(organizations::id.eq_any(delegated_ids)),
+            )
+            .order(organizations::id)
+            .select((organizations::id, organizations::name))
+            .load(c)?;
+        Ok(resellers
+            .into_iter()
+            .map(|(id, name)| ResellerFacts {
+                active_partnership_with_provider: partnered.contains(&id),
+                delegated_admin_with_customer: delegated.contains(&id),
+                organization_id: id,
+                name,
+            })
+            .collect())
+    })
 }
 
 pub use super::audit::Actor;
@@ -204,10 +211,8 @@ pub fn available_contacts(
     conn: &mut DbConnection,
     sub: &Subscription,
 ) -> QueryResult<Vec<crate::domain::support_contact::Candidate>> {
-    let provider_name: String = organizations::table
-        .find(sub.provider_id.as_str())
-        .select(organizations::name)
-        .first(conn)?;
+    let provider_name = super::organizations::name_of(conn, sub.provider_id.as_str())?
+        .ok_or(diesel::result::Error::NotFound)?;
     let facts = reseller_facts(conn, &sub.provider_id, &sub.customer_id)?;
     Ok(crate::domain::support_contact::available_contacts(
         sub.provider_id.as_str(),

@@ -1,13 +1,13 @@
 //! The customer admin's Admin area, Support section: each subscription's designated support
 //! contact with the details to reach them.
 
-use actix_web::{web, HttpResponse};
+use actix_web::HttpResponse;
 use askama::Template;
 
 use super::render;
-use crate::auth::{CustomerAdmin, Viewer};
+use crate::auth::{CustomerAdmin, OnPageConnection, Viewer};
+use crate::db;
 use crate::db::organizations::Organization;
-use crate::db::{self, Db};
 use crate::domain::profile::{mailto_href, tel_uri};
 use crate::error::AppError;
 
@@ -44,17 +44,14 @@ pub struct AdminSupportPage {
     pub rows: Vec<SupportRow>,
 }
 
-pub async fn show(admin: CustomerAdmin, db: web::Data<Db>) -> Result<HttpResponse, AppError> {
-    let customer_id = admin.customer_id();
-    let rows = db
-        .run(move |conn| {
+/// Read by every customer admin who looks for help: one trip to the database, the session
+/// check included.
+pub async fn show(admin: OnPageConnection<CustomerAdmin>) -> Result<HttpResponse, AppError> {
+    let (admin, rows) = admin
+        .run(move |conn, user| {
+            let customer_id = CustomerAdmin::customer_of(user);
             let subs = db::subscriptions::of_customer(conn, &customer_id)?;
-            let orgs = db::organizations::lookup(
-                conn,
-                subs.iter().flat_map(|s| {
-                    std::iter::once(s.provider_id.as_str()).chain(s.support_contact_id.as_deref())
-                }),
-            )?;
+            let orgs = db::organizations::of_customer_subscriptions(conn, &customer_id)?;
             let org = |id: &str| orgs.get(id).cloned();
             Ok(subs
                 .into_iter()

@@ -8,7 +8,7 @@ use serde::Deserialize;
 
 use super::Notice;
 use super::{checked_id, render, render_with_status, see_other};
-use crate::auth::{CsrfForm, PartnerUser, Viewer};
+use crate::auth::{CsrfForm, OnPageConnection, PartnerUser, Viewer};
 use crate::db::organizations::Organization;
 use crate::db::relationships::CustomerRelationshipRow;
 use crate::db::subscriptions::{ChangeError, Subscription};
@@ -176,32 +176,41 @@ struct Loaded {
 }
 
 /// Everything the subscription page shows, scoped to the partner's own subscriptions.
+fn load_on(
+    conn: &mut db::DbConnection,
+    org_id: &OrganizationId,
+    customer_id: &CustomerId,
+    subscription_id: &SubscriptionId,
+) -> Result<Loaded, AppError> {
+    let sub = db::subscriptions::find_for_provider(conn, org_id, customer_id, subscription_id)?
+        .ok_or(AppError::NotFound)?;
+    let customer =
+        db::organizations::find(conn, &customer_id.as_organization())?.ok_or(AppError::NotFound)?;
+    let available = db::subscriptions::available_contacts(conn, &sub)?;
+    let provider_name =
+        db::organizations::name_of(conn, sub.provider_id.as_str())?.unwrap_or_default();
+    let current_contact = match sub.support_contact_id.as_deref() {
+        Some(id) => Some(db::organizations::name_of(conn, id)?.unwrap_or_default()),
+        None => None,
+    };
+    Ok(Loaded {
+        provider_name,
+        current_contact,
+        customer,
+        sub,
+        available,
+    })
+}
+
+/// [`load_on`] on a connection of its own.
 async fn load(
     db: &Db,
     org_id: OrganizationId,
     customer_id: CustomerId,
     subscription_id: SubscriptionId,
 ) -> Result<Loaded, AppError> {
-    db.run(move |conn| {
-        let sub =
-            db::subscriptions::find_for_provider(conn, &org_id, &customer_id, &subscription_id)?
-                .ok_or(AppError::NotFound)?;
-        let customer = db::organizations::find(conn, &customer_id.as_organization())?
-            .ok_or(AppError::NotFound)?;
-        let available = db::subscriptions::available_contacts(conn, &sub)?;
-        let orgs = db::organizations::lookup(
-            conn,
-            std::iter::once(sub.provider_id.as_str()).chain(sub.support_contact_id.as_deref()),
-        )?;
-        Ok(Loaded {
-            provider_name: orgs.name(sub.provider_id.as_str()),
-            current_contact: sub.support_contact_id.as_deref().map(|id| orgs.name(id)),
-            customer,
-            sub,
-            available,
-        })
-    })
-    .await
+    db.run(move |conn| load_on(conn, &org_id, &customer_id, &subscription_id))
+        .await
 }
 
 fn page(viewer: Viewer, may_change: bool, loaded: Loaded) -> SubscriptionPage {
@@ -245,22 +254,21 @@ fn edit_notice(query: &ShowQuery) -> Option<(&'static str, bool)> {
     Some((id, true))
 }
 
+/// Opened for every subscription a partner looks at: one trip to the database, the session
+/// check included.
 pub async fn show(
-    partner: PartnerUser,
+    partner: OnPageConnection<PartnerUser>,
     path: web::Path<(CustomerId, SubscriptionId)>,
     query: web::Query<ShowQuery>,
-    db: web::Data<Db>,
 ) -> Result<HttpResponse, AppError> {
     let (customer_id, subscription_id) = path.into_inner();
-    checked_id(customer_id.as_str())?;
-    checked_id(subscription_id.as_str())?;
-    let loaded = load(
-        &db,
-        partner.user.organization_id.clone(),
-        customer_id,
-        subscription_id,
-    )
-    .await?;
+    let (partner, loaded) = partner
+        .run(move |conn, user| {
+            checked_id(customer_id.as_str())?;
+            checked_id(subscription_id.as_str())?;
+            load_on(conn, &user.organization_id, &customer_id, &subscription_id)
+        })
+        .await?;
     let may_change = partner.user.role.may_change_support_contact();
     let mut page = page(partner.viewer, may_change, loaded);
     if let Some((notice, is_error)) = edit_notice(&query) {

@@ -73,6 +73,34 @@ async fn a_session_from_one_instance_works_on_another_and_ends_on_both() {
     assert_eq!(replay.get("/customers").await.location(), "/sign-in");
 }
 
+/// The Support page and the subscription page check the session on their own connection
+/// (one trip to the database): a sign-out through A still ends them on B at the next request.
+#[actix_web::test]
+async fn the_pages_read_on_every_request_end_on_both_instances_at_sign_out() {
+    let (a, b) = two_instances().await;
+    let partner = a.signed_in("helpdesk@contoso.example").await;
+    let path = subscription_path(
+        &partner,
+        "Adatum Corporation",
+        "Office 365 Business Standard",
+    )
+    .await;
+    let admin = a.signed_in("admin@adatum.example").await;
+    let pages = [(&partner, path.as_str()), (&admin, "/admin/support")];
+    let mut cookies = Vec::new();
+    for (browser, page) in pages {
+        let on_b = browser.clone_to(&b.base);
+        assert_eq!(on_b.get(page).await.status, 200, "{page} through B");
+        cookies.push((browser.cookie("sc_session").unwrap(), page));
+        assert_eq!(browser.sign_out().await.status, 303);
+    }
+    for (cookie, page) in cookies {
+        let replay = b.browser();
+        replay.set_cookie("sc_session", &cookie);
+        assert_eq!(replay.get(page).await.location(), "/sign-in", "{page}");
+    }
+}
+
 #[actix_web::test]
 async fn an_instance_with_another_key_cannot_read_the_session() {
     let a = TestApp::spawn().await;
