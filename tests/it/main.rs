@@ -4,6 +4,7 @@
 mod accounts;
 mod api;
 mod audit;
+mod bench_data;
 mod bulk_changes;
 mod catalog;
 mod customer_admin;
