@@ -12,7 +12,8 @@ SMALL=1000
 PG_SERVER=${BENCH_POSTGRES:-postgres://postgres@127.0.0.1:5432}
 export DEMO_PASSWORD=bench-password-123
 WORK=$(mktemp -d)
-PORT=18191
+# A free port: other benchmarks may be running on this machine.
+PORT=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 BASE="http://127.0.0.1:$PORT"
 SERVER_PID=
 PG_DBS=()
@@ -35,7 +36,11 @@ BIN=target/release/support-contacts
 start_server() { # $1 = DATABASE_URL
   DATABASE_URL="$1" "$BIN" serve --demo --bind "127.0.0.1:$PORT" >"$WORK/server.log" 2>&1 &
   SERVER_PID=$!
-  for _ in $(seq 1 300); do curl -sf "$BASE/sign-in" -o /dev/null && return 0; sleep 0.1; done
+  for _ in $(seq 1 300); do
+    kill -0 "$SERVER_PID" 2>/dev/null || break
+    curl -sf "$BASE/sign-in" -o /dev/null && return 0
+    sleep 0.1
+  done
   cat "$WORK/server.log"; exit 1
 }
 
