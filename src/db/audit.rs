@@ -296,7 +296,10 @@ fn list_side(
             .order((audit_events::occurred_at.desc(), audit_events::id.desc()))
             .limit(limit)
             .load(conn),
+        // The redundant bound on occurred_at starts the index walk at the cursor (see
+        // organizations::customers_page).
         LogPage::Older(c) => query
+            .filter(audit_events::occurred_at.le(c.at))
             .filter(
                 audit_events::occurred_at
                     .lt(c.at)
@@ -309,6 +312,7 @@ fn list_side(
             .load(conn),
         LogPage::Newer(c) => {
             let mut rows: Vec<AuditEvent> = query
+                .filter(audit_events::occurred_at.ge(c.at))
                 .filter(
                     audit_events::occurred_at
                         .gt(c.at)

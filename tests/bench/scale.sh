@@ -102,7 +102,7 @@ explain_all() { # $1 = backend, $2 = DATABASE_URL
 customers, first page=SELECT $cols FROM organizations WHERE organizations.kind = 'customer' AND $customer_of ORDER BY organizations.name, organizations.id LIMIT 26
 customers, search by part of a name=SELECT $cols FROM organizations WHERE organizations.kind = 'customer' AND organizations.search_name LIKE '%bakery%' ESCAPE '\\' AND $customer_of ORDER BY organizations.name, organizations.id LIMIT 26
 customers, rare search=SELECT $cols FROM organizations WHERE organizations.kind = 'customer' AND organizations.search_name LIKE '%099123%' ESCAPE '\\' AND $customer_of ORDER BY organizations.name, organizations.id LIMIT 26
-customers, a page deep in the results=SELECT $cols FROM organizations WHERE organizations.kind = 'customer' AND $customer_of AND (organizations.name > '$deep_name' OR (organizations.name = '$deep_name' AND organizations.id > '$deep_id')) ORDER BY organizations.name, organizations.id LIMIT 26
+customers, a page deep in the results=SELECT $cols FROM organizations WHERE organizations.kind = 'customer' AND $customer_of AND organizations.name >= '$deep_name' AND (organizations.name > '$deep_name' OR (organizations.name = '$deep_name' AND organizations.id > '$deep_id')) ORDER BY organizations.name, organizations.id LIMIT 26
 a customer's subscriptions=SELECT subscriptions.id FROM subscriptions WHERE subscriptions.customer_id = '$adatum' AND subscriptions.provider_id = '$contoso' ORDER BY subscriptions.product_name, subscriptions.id
 supported subscriptions=SELECT subscriptions.id FROM subscriptions WHERE subscriptions.support_contact_id = '$fabrikam' AND subscriptions.provider_id <> '$fabrikam'
 customers page beside a reseller's customers=SELECT subscriptions.customer_id, COUNT(*) FROM subscriptions WHERE subscriptions.support_contact_id = '$fabrikam' AND subscriptions.customer_id IN ('$adatum') GROUP BY subscriptions.customer_id
@@ -139,8 +139,9 @@ run_size() { # $1 = backend, $2 = DATABASE_URL, $3 = customers
   load "customers-deep-page" "$1" "$3" "$helpdesk" "/customers?after=$deep"
   load "customer-subscriptions" "$1" "$3" "$helpdesk" "/customers/$adatum"
   load "supported-subscriptions" "$1" "$3" "$fabrikam" /supported-subscriptions
-  load "audit-log-dates" "$1" "$3" "$agent" "/audit?from=$from&to=$today"
   load "admin-support" "$1" "$3" "$adatum_admin" /admin/support
+  # Last: when it is slow, its queries outlive the run and would slow the next page's.
+  load "audit-log-dates" "$1" "$3" "$agent" "/audit?from=$from&to=$today"
   stop_server
 }
 

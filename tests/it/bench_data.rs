@@ -28,25 +28,34 @@ fn make(app: &TestApp) -> Made {
         .unwrap()
 }
 
-/// The first cells of the table rows of every page, from `path` on, following `link`.
-async fn walk(b: &Browser, path: &str, link: &str) -> (Vec<String>, usize) {
-    let mut names = Vec::new();
-    let mut pages = 0;
+/// The first cells of the table rows of each page, from `path` on, following `link`, and the
+/// last page's path.
+async fn walk_to_end(b: &Browser, path: &str, link: &str) -> (Vec<Vec<String>>, String) {
+    let mut pages = Vec::new();
+    let mut last = path.to_string();
     let mut next = Some(path.to_string());
     while let Some(path) = next {
+        last = path.clone();
         let page = b.get(&path).await;
         assert_eq!(page.status, 200, "{path}: {}", page.body);
-        names.extend(
+        pages.push(
             page.rows()
                 .into_iter()
                 .skip(1)
-                .filter_map(|r| r.first().cloned()),
+                .filter_map(|r| r.first().cloned())
+                .collect(),
         );
-        pages += 1;
         next = page.link(link);
-        assert!(pages < 100, "the pager does not end");
+        assert!(pages.len() < 100, "the pager does not end");
     }
-    (names, pages)
+    (pages, last)
+}
+
+/// The first cells of the table rows of every page, and how many pages there were.
+async fn walk(b: &Browser, path: &str, link: &str) -> (Vec<String>, usize) {
+    let (pages, _) = walk_to_end(b, path, link).await;
+    let count = pages.len();
+    (pages.concat(), count)
 }
 
 #[actix_web::test]
@@ -90,6 +99,11 @@ async fn bench_data_makes_what_it_says_and_demo_users_see_it() {
     sorted.dedup();
     assert_eq!(sorted.len(), names.len(), "a customer is listed twice");
     assert!(names.contains(&customer_name(118)) && !names.contains(&customer_name(119)));
+    // And back from the last page to the first, page by page.
+    let (_, last) = walk_to_end(&helpdesk, "/customers", "Next page").await;
+    let (mut backwards, _) = walk_to_end(&helpdesk, &last, "Previous page").await;
+    backwards.reverse();
+    assert_eq!(backwards.concat(), names);
     // A search that many share, read to its last page.
     let (bakeries, _) = walk(&helpdesk, "/customers?q=bakery", "Next page").await;
     let expected = (0..120u32)
