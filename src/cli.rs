@@ -7,7 +7,7 @@ use std::io::Write;
 use serde::Serialize;
 
 use crate::auth::session::random_token;
-use crate::config::{parse_public_url, InitArgs, LinkArgs, PartnerKindArg};
+use crate::config::{parse_public_url, BenchDataArgs, InitArgs, LinkArgs, PartnerKindArg};
 use crate::db::audit::MadeBy;
 use crate::db::organizations::{self, CreateError, NewTenant};
 use crate::db::password_links;
@@ -316,4 +316,37 @@ pub fn list_users(
         write!(out, "{text}")
     };
     written.map_err(|e| Failure::other(format!("cannot write the output: {e}")))
+}
+
+/// `bench-data`: the benchmark dataset, and how long it took.
+pub fn bench_data(
+    conn: &mut DbConnection,
+    args: &BenchDataArgs,
+    out: &mut dyn Write,
+) -> Result<(), Failure> {
+    let started = std::time::Instant::now();
+    let password = std::env::var("DEMO_PASSWORD").ok();
+    let made = crate::bench_data::make(
+        conn,
+        crate::bench_data::Size {
+            customers: args.customers,
+            subscriptions_per_customer: args.subscriptions_per_customer,
+        },
+        password.as_deref(),
+    )?;
+    let mut text = format!(
+        "Made {} customers, {} resellers, {} partnerships, {} customer relationships, \
+         {} subscriptions and {} audit events in {:.1}s.\n",
+        made.customers,
+        made.resellers,
+        made.partnerships,
+        made.customer_relationships,
+        made.subscriptions,
+        made.audit_events,
+        started.elapsed().as_secs_f64()
+    );
+    if let Some(p) = &made.generated_password {
+        text.push_str(&format!("The demo users' password is {p}\n"));
+    }
+    write!(out, "{text}").map_err(|e| Failure::other(format!("cannot write the output: {e}")))
 }

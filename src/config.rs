@@ -40,6 +40,22 @@ pub enum Command {
         #[command(subcommand)]
         command: UserCommand,
     },
+    /// Make a benchmark dataset on the demo world: customers, resellers, relationships,
+    /// subscriptions and audit events. Only into an empty database (the demo world is loaded
+    /// first, with DEMO_PASSWORD) or one holding the untouched demo world; exit code 3 otherwise.
+    BenchData(BenchDataArgs),
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct BenchDataArgs {
+    /// How many customers to make.
+    #[arg(long, default_value_t = 1000)]
+    pub customers: u32,
+    /// Subscriptions of each customer.
+    #[arg(long, default_value_t = 10)]
+    pub subscriptions_per_customer: u32,
+    #[command(flatten)]
+    pub database: DatabaseArgs,
 }
 
 /// Which kind of partner `init` creates.

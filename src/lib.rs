@@ -4,6 +4,7 @@
 //! `main` and the integration tests share [`startup::build_app`], so what is tested is what runs.
 
 pub mod auth;
+pub mod bench_data;
 pub mod cli;
 pub mod config;
 pub mod db;

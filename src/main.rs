@@ -105,6 +105,9 @@ fn main() -> anyhow::Result<()> {
         } => operator(&database, |conn| {
             cli::list_users(conn, organization.as_deref(), json, &mut std::io::stdout())
         }),
+        Command::BenchData(args) => operator(&args.database, |conn| {
+            cli::bench_data(conn, &args, &mut std::io::stdout())
+        }),
         Command::Serve(args) => {
             let session_key = match &args.session_key {
                 Some(raw) => parse_session_key(raw).map_err(|e| anyhow::anyhow!(e))?,

@@ -230,9 +230,44 @@ pub enum LogOf<'a> {
 }
 
 /// Up to `limit` events of a log that match the filter, on the page asked for, newest first.
+///
+/// A partner's log is the events where it is the first or the second organization. Asked as one
+/// query with an OR, both SQLite and PostgreSQL read every event of the partner and sort them,
+/// which grows with the log; so each side is read on its own index, already in order and
+/// stopping after `limit` rows, and the two short lists are merged here.
 pub fn list(
     conn: &mut DbConnection,
     log: LogOf<'_>,
+    filter: &AuditFilter,
+    page: &LogPage,
+    limit: i64,
+) -> QueryResult<Vec<AuditEvent>> {
+    let LogOf::Partner(_) = log else {
+        return list_side(conn, log, false, filter, page, limit);
+    };
+    let mut rows = list_side(conn, log, false, filter, page, limit)?;
+    rows.extend(list_side(conn, log, true, filter, page, limit)?);
+    rows.sort_by(|a, b| (b.occurred_at, &b.id).cmp(&(a.occurred_at, &a.id)));
+    rows.dedup_by(|a, b| a.id == b.id);
+    let limit = usize::try_from(limit).unwrap_or(0);
+    if rows.len() > limit {
+        match page {
+            // Newer events are read upwards from the cursor: keep those closest to it.
+            LogPage::Newer(_) => {
+                rows.drain(..rows.len() - limit);
+            }
+            _ => rows.truncate(limit),
+        }
+    }
+    Ok(rows)
+}
+
+/// One index walk of [`list`]: the customer's log, or one side of a partner's (`related`: the
+/// events where the partner is the second organization).
+fn list_side(
+    conn: &mut DbConnection,
+    log: LogOf<'_>,
+    related: bool,
     filter: &AuditFilter,
     page: &LogPage,
     limit: i64,
@@ -241,11 +276,10 @@ pub fn list(
         .select(AuditEvent::as_select())
         .into_boxed();
     query = match log {
-        LogOf::Partner(id) => query.filter(
-            audit_events::organization_id
-                .eq(id.to_string())
-                .or(audit_events::related_organization_id.eq(id.to_string())),
-        ),
+        LogOf::Partner(id) if related => {
+            query.filter(audit_events::related_organization_id.eq(id.to_string()))
+        }
+        LogOf::Partner(id) => query.filter(audit_events::organization_id.eq(id.to_string())),
         LogOf::Customer(id) => query.filter(audit_events::customer_id.eq(id.to_string())),
     };
     if let Some(customer) = &filter.customer_id {
@@ -265,7 +299,10 @@ pub fn list(
             .order((audit_events::occurred_at.desc(), audit_events::id.desc()))
             .limit(limit)
             .load(conn),
+        // The redundant bound on occurred_at starts the index walk at the cursor (see
+        // organizations::customers_page).
         LogPage::Older(c) => query
+            .filter(audit_events::occurred_at.le(c.at))
             .filter(
                 audit_events::occurred_at
                     .lt(c.at)
@@ -278,6 +315,7 @@ pub fn list(
             .load(conn),
         LogPage::Newer(c) => {
             let mut rows: Vec<AuditEvent> = query
+                .filter(audit_events::occurred_at.ge(c.at))
                 .filter(
                     audit_events::occurred_at
                         .gt(c.at)

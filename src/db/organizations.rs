@@ -280,7 +280,10 @@ pub fn customers_page(
             .order((organizations::name.asc(), organizations::id.asc()))
             .limit(limit + 1)
             .load(conn),
+        // The redundant `name >=` / `name <=` bound lets both backends start the index walk
+        // at the cursor; with the OR alone, SQLite walks every customer before it.
         PageAt::After(c) => query
+            .filter(organizations::name.ge(c.name.clone()))
             .filter(
                 organizations::name
                     .gt(c.name.clone())
@@ -293,6 +296,7 @@ pub fn customers_page(
             .load(conn),
         PageAt::Before(c) => {
             let mut rows = query
+                .filter(organizations::name.le(c.name.clone()))
                 .filter(
                     organizations::name
                         .lt(c.name.clone())

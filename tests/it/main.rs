@@ -6,6 +6,7 @@ mod api;
 mod api_bulk;
 mod api_openapi;
 mod audit;
+mod bench_data;
 mod bulk_changes;
 mod catalog;
 mod customer_admin;

@@ -1,0 +1,193 @@
+#!/usr/bin/env bash
+# Scale benchmark: every list page at 1,000 and at 100,000 customers (10 subscriptions each),
+# on SQLite and PostgreSQL. Makes both datasets with `support-contacts bench-data` (the time of
+# the large one is printed), runs each page with wrk after signing in, prints one table and the
+# query plans of the list queries. Prints figures; asserts nothing.
+# Usage: bash tests/bench/scale.sh [seconds-per-run] [large-customer-count]
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+DURATION=${1:-10}
+LARGE=${2:-100000}
+SMALL=1000
+PG_SERVER=${BENCH_POSTGRES:-postgres://postgres@127.0.0.1:5432}
+export DEMO_PASSWORD=bench-password-123
+WORK=$(mktemp -d)
+# A free port: other benchmarks may be running on this machine.
+PORT=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+BASE="http://127.0.0.1:$PORT"
+SERVER_PID=
+PG_DBS=()
+
+cleanup() {
+  [ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null || true
+  for db in "${PG_DBS[@]}"; do psql "$PG_SERVER/postgres" -qc "DROP DATABASE IF EXISTS $db WITH (FORCE)" 2>/dev/null || true; done
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+if ! command -v wrk >/dev/null; then
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null
+fi
+
+echo "== release build"
+cargo build --release --bin support-contacts 2>&1 | tail -n 1
+BIN=target/release/support-contacts
+
+start_server() { # $1 = DATABASE_URL
+  DATABASE_URL="$1" "$BIN" serve --demo --bind "127.0.0.1:$PORT" >"$WORK/server.log" 2>&1 &
+  SERVER_PID=$!
+  for _ in $(seq 1 300); do
+    kill -0 "$SERVER_PID" 2>/dev/null || break
+    curl -sf "$BASE/sign-in" -o /dev/null && return 0
+    sleep 0.1
+  done
+  cat "$WORK/server.log"; exit 1
+}
+
+stop_server() { kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null || true; SERVER_PID=; }
+
+sign_in() { # $1 = email; prints the session cookie
+  local jar="$WORK/jar-$1"
+  rm -f "$jar"
+  local token
+  token=$(curl -s -c "$jar" -b "$jar" "$BASE/sign-in" | grep -o 'name="csrf_token" value="[^"]*"' | head -n 1 | sed 's/.*value="//;s/"$//')
+  curl -s -c "$jar" -b "$jar" -o /dev/null --data-urlencode "csrf_token=$token" \
+    --data-urlencode "email=$1" --data-urlencode "password=$DEMO_PASSWORD" "$BASE/sign-in"
+  awk '$6 == "sc_session" { print "sc_session=" $7 }' "$jar"
+}
+
+sql() { # $1 = backend, $2 = DATABASE_URL, $3 = SQL; prints rows, columns separated by |
+  if [ "$1" = sqlite ]; then
+    python3 -c 'import sqlite3,sys
+for r in sqlite3.connect(sys.argv[1]).execute(sys.argv[2]): print("|".join(map(str, r)))' "${2#sqlite://}" "$3"
+  else
+    psql "$2" -AtXqc "$3"
+  fi
+}
+
+# Results: one line per page, "page backend size rps p50 p99 rss".
+RESULTS="$WORK/results"
+: >"$RESULTS"
+
+load() { # $1 = page, $2 = backend, $3 = size, $4 = cookie, $5 = path
+  local out rps p50 p99 non2xx
+  out=$(wrk -t2 -c32 --latency -d"${DURATION}s" -H "Cookie: $4" "$BASE$5")
+  rps=$(echo "$out" | awk '/Requests\/sec/ { print $2 }')
+  p50=$(echo "$out" | awk '$1 == "50%" { print $2 }')
+  p99=$(echo "$out" | awk '$1 == "99%" { print $2 }')
+  non2xx=$(echo "$out" | awk '/Non-2xx/ { print $NF }')
+  [ -n "$non2xx" ] && echo "  WARNING: $1 answered $non2xx non-2xx responses" >&2
+  echo "$1 $2 $3 $rps $p50 $p99 $(awk '/VmRSS/ { printf "%.0fMiB", $2 / 1024 }' "/proc/$SERVER_PID/status")" >>"$RESULTS"
+  echo "  $1 @$3: $rps req/s, p50 $p50, p99 $p99"
+}
+
+# The list queries, as the product sends them (src/db), with this dataset's values.
+explain_all() { # $1 = backend, $2 = DATABASE_URL
+  local contoso fabrikam adatum deep_name deep_id q e
+  contoso=$(sql "$1" "$2" "SELECT id FROM organizations WHERE partner_id = '1000001'")
+  fabrikam=$(sql "$1" "$2" "SELECT id FROM organizations WHERE partner_id = '2000001'")
+  adatum=$(sql "$1" "$2" "SELECT id FROM organizations WHERE name = 'Adatum Corporation'")
+  deep_name="Summit Media Ltd 099000"
+  deep_id=00000000-0000-0000-0000-000000000000
+  local customer_of="(EXISTS (SELECT 1 FROM customer_relationships r WHERE r.customer_id = organizations.id AND r.partner_id = '$contoso') OR EXISTS (SELECT 1 FROM subscriptions s WHERE s.customer_id = organizations.id AND s.provider_id = '$contoso'))"
+  local cols="organizations.id, organizations.name, organizations.kind"
+  local ev="audit_events.id, audit_events.occurred_at, audit_events.action"
+  while IFS='=' read -r label q; do
+    [ -z "$label" ] && continue
+    echo "-- $1: $label"
+    echo "   $q"
+    if [ "$1" = sqlite ]; then e="EXPLAIN QUERY PLAN $q"; else e="EXPLAIN $q"; fi
+    sql "$1" "$2" "$e" | sed 's/^/   /'
+  done <<EOF
+customers, first page=SELECT $cols FROM organizations WHERE organizations.kind = 'customer' AND $customer_of ORDER BY organizations.name, organizations.id LIMIT 26
+customers, search by part of a name=SELECT $cols FROM organizations WHERE organizations.kind = 'customer' AND organizations.search_name LIKE '%bakery%' ESCAPE '\\' AND $customer_of ORDER BY organizations.name, organizations.id LIMIT 26
+customers, rare search=SELECT $cols FROM organizations WHERE organizations.kind = 'customer' AND organizations.search_name LIKE '%099123%' ESCAPE '\\' AND $customer_of ORDER BY organizations.name, organizations.id LIMIT 26
+customers, a page deep in the results=SELECT $cols FROM organizations WHERE organizations.kind = 'customer' AND $customer_of AND organizations.name >= '$deep_name' AND (organizations.name > '$deep_name' OR (organizations.name = '$deep_name' AND organizations.id > '$deep_id')) ORDER BY organizations.name, organizations.id LIMIT 26
+a customer's subscriptions=SELECT subscriptions.id FROM subscriptions WHERE subscriptions.customer_id = '$adatum' AND subscriptions.provider_id = '$contoso' ORDER BY subscriptions.product_name, subscriptions.id
+supported subscriptions=SELECT subscriptions.id FROM subscriptions WHERE subscriptions.support_contact_id = '$fabrikam' AND subscriptions.provider_id <> '$fabrikam'
+customers page beside a reseller's customers=SELECT subscriptions.customer_id, COUNT(*) FROM subscriptions WHERE subscriptions.support_contact_id = '$fabrikam' AND subscriptions.customer_id IN ('$adatum') GROUP BY subscriptions.customer_id
+audit log (partner, own side, dates)=SELECT $ev FROM audit_events WHERE audit_events.organization_id = '$contoso' AND audit_events.occurred_at >= '2000-01-01 00:00:00' AND audit_events.occurred_at < '2100-01-01 00:00:00' ORDER BY audit_events.occurred_at DESC, audit_events.id DESC LIMIT 51
+audit log (partner, related side, dates)=SELECT $ev FROM audit_events WHERE audit_events.related_organization_id = '$contoso' AND audit_events.occurred_at >= '2000-01-01 00:00:00' AND audit_events.occurred_at < '2100-01-01 00:00:00' ORDER BY audit_events.occurred_at DESC, audit_events.id DESC LIMIT 51
+audit log (partner, the old single query with OR)=SELECT $ev FROM audit_events WHERE (audit_events.organization_id = '$contoso' OR audit_events.related_organization_id = '$contoso') AND audit_events.occurred_at >= '2000-01-01 00:00:00' ORDER BY audit_events.occurred_at DESC, audit_events.id DESC LIMIT 51
+audit log customer filter (every customer in the partner's log)=SELECT DISTINCT audit_events.customer_id FROM audit_events WHERE (audit_events.organization_id = '$contoso' OR audit_events.related_organization_id = '$contoso') AND audit_events.customer_id IS NOT NULL
+Admin -> Support (a customer's subscriptions)=SELECT subscriptions.id FROM subscriptions WHERE subscriptions.customer_id = '$adatum' ORDER BY subscriptions.product_name, subscriptions.id
+EOF
+}
+
+CREATE_TIMES="$WORK/times"
+: >"$CREATE_TIMES"
+
+run_size() { # $1 = backend, $2 = DATABASE_URL, $3 = customers
+  local out
+  out=$("$BIN" bench-data --database-url "$2" --customers "$3" --subscriptions-per-customer 10 2>/dev/null)
+  echo "$1 @$3: $out"
+  echo "$1 $3 $out" >>"$CREATE_TIMES"
+  start_server "$2"
+  local helpdesk agent fabrikam adatum_admin adatum deep today from
+  helpdesk=$(sign_in helpdesk@contoso.example)
+  agent=$(sign_in admin.agent@contoso.example)
+  fabrikam=$(sign_in admin.agent@fabrikam.example)
+  adatum_admin=$(sign_in admin@adatum.example)
+  adatum=$(sql "$1" "$2" "SELECT id FROM organizations WHERE name = 'Adatum Corporation'")
+  # A cursor nine tenths of the way through the customers, in the backend's own name order.
+  deep=$(sql "$1" "$2" "SELECT name || '|' || id FROM organizations WHERE kind = 'customer' ORDER BY name, id LIMIT 1 OFFSET $(( $3 * 9 / 10 ))" \
+    | python3 -c 'import sys, urllib.parse; print(urllib.parse.quote(sys.stdin.read().strip(), safe=""))')
+  today=$(date -u +%F)
+  from=$(date -u -d '7 days ago' +%F)
+  load "customers-first-page" "$1" "$3" "$helpdesk" /customers
+  load "customers-search" "$1" "$3" "$helpdesk" "/customers?q=bakery"
+  load "customers-deep-page" "$1" "$3" "$helpdesk" "/customers?after=$deep"
+  load "customer-subscriptions" "$1" "$3" "$helpdesk" "/customers/$adatum"
+  load "supported-subscriptions" "$1" "$3" "$fabrikam" /supported-subscriptions
+  load "admin-support" "$1" "$3" "$adatum_admin" /admin/support
+  # Last: when it is slow, its queries outlive the run and would slow the next page's.
+  load "audit-log-dates" "$1" "$3" "$agent" "/audit?from=$from&to=$today"
+  stop_server
+}
+
+PLANS="$WORK/plans"
+: >"$PLANS"
+for backend in sqlite postgres; do
+  for size in $SMALL $LARGE; do
+    if [ "$backend" = sqlite ]; then
+      url="sqlite://$WORK/scale-$size.db"
+    else
+      db="sc_scale_${size}_$$"
+      if ! psql "$PG_SERVER/postgres" -qc "CREATE DATABASE $db" 2>/dev/null; then
+        echo "postgres: NOT measured (no server at $PG_SERVER)"; continue 2
+      fi
+      PG_DBS+=("$db")
+      url="$PG_SERVER/$db"
+    fi
+    echo "== $backend, $size customers"
+    run_size "$backend" "$url" "$size"
+    [ "$size" = "$LARGE" ] && explain_all "$backend" "$url" >>"$PLANS"
+  done
+done
+
+echo
+echo "== time to make the datasets (bench-data)"
+cat "$CREATE_TIMES"
+echo
+echo "== list pages, wrk -t2 -c32 --latency -d${DURATION}s; ratio = req/s @$LARGE / req/s @$SMALL (target >= 0.80)"
+python3 - "$RESULTS" "$SMALL" "$LARGE" <<'PY'
+import sys
+rows = [l.split() for l in open(sys.argv[1])]
+small, large = sys.argv[2], sys.argv[3]
+by = {(r[0], r[1], r[2]): r for r in rows}
+print(f"{'page':<26} | {'backend':<8} | {'req/s @'+small:>11} | {'req/s @'+large:>13} | {'ratio':>5} | {'p50':>8} | {'p99 @'+large:>12} | RSS")
+seen = []
+for r in rows:
+    key = (r[0], r[1])
+    if key in seen:
+        continue
+    seen.append(key)
+    s, l = by.get((r[0], r[1], small)), by.get((r[0], r[1], large))
+    if not s or not l:
+        continue
+    ratio = float(l[3]) / float(s[3]) if float(s[3]) else 0
+    print(f"{r[0]:<26} | {r[1]:<8} | {s[3]:>11} | {l[3]:>13} | {ratio:>5.2f} | {l[4]:>8} | {l[5]:>12} | {l[6]}")
+PY
+echo
+echo "== query plans of the list queries @$LARGE customers"
+cat "$PLANS"
