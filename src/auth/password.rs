@@ -199,6 +199,28 @@ impl Worker {
     }
 }
 
+/// Lowers the calling thread's scheduling priority (nice 10), so that when sign-ins keep every
+/// core busy, the threads answering pages still get the cores at once: a flood of sign-ins
+/// slows the sign-ins, not everybody's pages. With nothing else to run, a hashing thread still
+/// has a whole core. Linux keeps the nice value per thread; elsewhere this does nothing.
+fn yield_to_pages() {
+    #[cfg(target_os = "linux")]
+    {
+        // SAFETY: gettid and setpriority only read their integer arguments; setpriority on our
+        // own thread id changes nothing but that thread's nice value.
+        let failed = unsafe {
+            let tid = libc::gettid();
+            libc::setpriority(libc::PRIO_PROCESS, tid as libc::id_t, 10) != 0
+        };
+        if failed {
+            tracing::warn!(
+                error = %std::io::Error::last_os_error(),
+                "cannot lower a hashing thread's priority"
+            );
+        }
+    }
+}
+
 /// A real hash of nothing anybody knows, verified when the email is unknown, so that a wrong
 /// email takes as long as a wrong password. Made once, in the work area of the thread that
 /// first needs it.
@@ -241,14 +263,19 @@ pub struct HashPoolSettings {
 }
 
 impl HashPoolSettings {
-    /// One thread a core, four waiting requests a thread, two seconds at most in the queue.
+    /// One thread a core, 32 waiting requests a thread, two seconds at most in the queue.
+    ///
+    /// A thread hashes about 60 passwords a second on a 2-core machine, so 32 waiting requests
+    /// are about half a second of work: a crowd of people signing in at once waits its turn
+    /// instead of being told "busy" and asking again (each refusal and retry costs the cores the
+    /// hashes need). The queue holds only the passwords; the work areas stay one a thread.
     pub fn for_this_machine() -> HashPoolSettings {
         let threads = std::thread::available_parallelism()
             .map(|n| n.get())
             .unwrap_or(2);
         HashPoolSettings {
             threads,
-            queue: threads * 4,
+            queue: threads * 32,
             max_wait: Duration::from_secs(2),
         }
     }
@@ -277,6 +304,7 @@ impl PasswordHasher {
             let spawned = std::thread::Builder::new()
                 .name(format!("argon2-{n}"))
                 .spawn(move || {
+                    yield_to_pages();
                     let mut worker = Worker::new();
                     loop {
                         let job = {
@@ -412,6 +440,45 @@ mod tests {
             queue,
             max_wait,
         })
+    }
+
+    /// The nice value of each of this process's threads named `argon2-*`.
+    #[cfg(target_os = "linux")]
+    fn hashing_thread_nice_values() -> Vec<i64> {
+        let mut values = Vec::new();
+        for task in std::fs::read_dir("/proc/self/task").unwrap().flatten() {
+            let comm = std::fs::read_to_string(task.path().join("comm")).unwrap_or_default();
+            if !comm.starts_with("argon2-") {
+                continue;
+            }
+            let stat = std::fs::read_to_string(task.path().join("stat")).unwrap_or_default();
+            // Fields after the command's closing parenthesis start at field 3 (the state);
+            // the nice value is field 19.
+            let after = stat.rsplit_once(')').map(|(_, rest)| rest).unwrap_or("");
+            if let Some(nice) = after.split_whitespace().nth(16) {
+                values.push(nice.parse().unwrap());
+            }
+        }
+        values
+    }
+
+    #[cfg(target_os = "linux")]
+    #[tokio::test]
+    async fn hashing_threads_give_way_to_the_threads_answering_pages() {
+        let hasher = pool(2, 4, Duration::from_secs(5));
+        // A hash done means both threads have started (and set their priority) or will have.
+        hasher.hash("warm up".into()).await.unwrap();
+        let started = Instant::now();
+        // Other tests start hashing threads too; one just started may not have set its
+        // priority yet, so look again for a moment before concluding.
+        let settled = |values: &[i64]| values.len() >= 2 && values.iter().all(|&n| n == 10);
+        let mut values = hashing_thread_nice_values();
+        while !settled(&values) && started.elapsed() < Duration::from_secs(5) {
+            tokio::time::sleep(Duration::from_millis(20)).await;
+            values = hashing_thread_nice_values();
+        }
+        assert!(values.len() >= 2, "hashing threads found: {values:?}");
+        assert!(values.iter().all(|&n| n == 10), "nice values: {values:?}");
     }
 
     #[tokio::test]

@@ -10,13 +10,15 @@
 # server's memory at rest and at its peak. At the end, tests/bench/scale.sh if it exists.
 #
 # Usage: bash tests/bench/run.sh [seconds-per-run]
-# Environment: ROUNDS (default 2), BENCH_PROFILE (cargo profile, default release; bench-fast
+# Environment: PARTS (which parts to run, default "pages flood scale"), ROUNDS (default 2), BENCH_PROFILE (cargo profile, default release; bench-fast
 # builds quicker), BENCH_POSTGRES (server URL, default postgres://postgres@127.0.0.1:5432).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 DURATION=${1:-10}
 ROUNDS=${ROUNDS:-2}
 PROFILE=${BENCH_PROFILE:-release}
+PARTS=" ${PARTS:-pages flood scale} "
+part() { [[ "$PARTS" == *" $1 "* ]]; }
 PG_SERVER=${BENCH_POSTGRES:-postgres://postgres@127.0.0.1:5432}
 PASSWORD=bench-password-123
 WORK=$(mktemp -d)
@@ -179,6 +181,7 @@ bench_backend() { # $1 = label, $2 = DATABASE_URL
   print_table "$1"
 }
 
+if part pages; then
 bench_backend SQLite "sqlite://$WORK/bench.db"
 
 PG_DB="sc_bench_$$"
@@ -189,6 +192,7 @@ if psql "$PG_SERVER/postgres" -qc "CREATE DATABASE $PG_DB" >/dev/null 2>&1; then
 else
   PG_DB=
   echo "PostgreSQL: NOT measured (no server at $PG_SERVER)"
+fi
 fi
 
 # The sign-in flood: every attacking request names its own unknown email and comes from its own
@@ -234,6 +238,7 @@ flood() { # $1 = seconds; prints the wrk output; FLOOD_COOKIE and FLOOD_TOKEN se
   wrk -t2 -c64 --latency -d"$1s" -s "$WORK/flood.lua" "$BASE"
 }
 
+if part flood; then
 echo
 echo "== sign-in flood (SQLite)"
 argon2_rate=$("$HASH_RATE" "$CORES" "$DURATION" | awk '{ print $2 }')
@@ -276,8 +281,9 @@ read -r _ _ p50 p99 _ <<<"x $(wrk_figures "$(cat "$WORK/flood2.txt")")"
 row "sign-ins alongside (checked/s)" "$checked" "$p50" "$p99" "$(awk -v a="$checked" -v c="$argon2_rate" 'BEGIN { printf "%.1f %% of argon2", 100 * a / c }')" -
 stop_server
 print_table "sign-in flood, SQLite (ratio: of argon2 alone)"
+fi
 
-if [ -x tests/bench/scale.sh ] || [ -f tests/bench/scale.sh ]; then
+if part scale; then
   echo
   bash tests/bench/scale.sh "$DURATION"
 fi
