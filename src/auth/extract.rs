@@ -194,20 +194,38 @@ pub struct SessionCheck {
 }
 
 impl SessionCheck {
-    /// The signed-in user, or None when the session is no longer live.
-    pub fn run(self, conn: &mut db::DbConnection) -> Result<Option<CurrentUser>, AppError> {
-        let found = db::sessions::find_live(conn, &self.session_id, db::now(), self.idle)?;
-        Ok(found.map(|(user, org)| CurrentUser {
-            user_id: user.id,
-            session_id: self.session_id,
-            email: user.email,
-            display_name: user.display_name,
-            role: user.role,
-            organization_id: org.id,
-            organization_name: org.name,
-            organization_kind: org.kind,
-            organization_mfa_required: org.mfa_required,
+    /// The signed-in user, or None when the session is no longer live; and whether the
+    /// session's "last used" is due to be written ([`SessionCheck::mark_used`]). Reads only.
+    pub fn read(
+        &self,
+        conn: &mut db::DbConnection,
+    ) -> Result<Option<(CurrentUser, bool)>, AppError> {
+        let found = db::sessions::find_live_unmarked(conn, &self.session_id, db::now(), self.idle)?;
+        Ok(found.map(|found| {
+            let user = CurrentUser {
+                user_id: found.user_id,
+                session_id: self.session_id.clone(),
+                email: found.email,
+                display_name: found.display_name,
+                role: found.role,
+                organization_id: found.organization_id,
+                organization_name: found.organization_name,
+                organization_kind: found.organization_kind,
+                organization_mfa_required: found.organization_mfa_required,
+            };
+            (user, found.mark_due)
         }))
+    }
+
+    /// Writes that the session was used now, when [`SessionCheck::read`] said it was due
+    /// (at most about once a minute a session): on a blocking thread, since it writes.
+    async fn mark_used(db: &Db, user: &CurrentUser, due: bool) -> Result<(), AppError> {
+        if !due {
+            return Ok(());
+        }
+        let session_id = user.session_id.clone();
+        db.run(move |conn| Ok(db::sessions::mark_used(conn, &session_id, db::now())?))
+            .await
     }
 }
 
@@ -218,7 +236,17 @@ impl Viewer {
         }
         let parts = SessionParts::of(&req)?;
         let (checked, user) = match parts.check() {
-            Some(check) => (true, parts.db.run(move |conn| check.run(conn)).await?),
+            Some(check) => {
+                let found = parts.db.run_read(move |conn| check.read(conn)).await?;
+                let user = match found {
+                    Some((user, due)) => {
+                        SessionCheck::mark_used(&parts.db, &user, due).await?;
+                        Some(user)
+                    }
+                    None => None,
+                };
+                (true, user)
+            }
             None => (false, None),
         };
         Ok(parts.viewer(&req, checked, user))
@@ -313,7 +341,8 @@ enum Outcome<T> {
 
 impl<E: Checked> OnPageConnection<E> {
     /// Checks the session and `E`'s rule on one pooled connection, then runs `page` on it with
-    /// the user; returns the extractor and what `page` returned.
+    /// the user; returns the extractor and what `page` returned. `page` only reads
+    /// ([`Db::run_read`]).
     pub async fn run<T, F>(self, page: F) -> Result<(E, T), AppError>
     where
         F: FnOnce(&mut db::DbConnection, &CurrentUser) -> Result<T, AppError> + Send + 'static,
@@ -324,22 +353,25 @@ impl<E: Checked> OnPageConnection<E> {
             parts.viewer(&self.req, false, None);
             return Err(AppError::SignInRequired);
         };
-        let outcome = parts
+        let (outcome, due) = parts
             .db
-            .run(move |conn| {
-                let Some(user) = check.run(conn)? else {
-                    return Ok(Outcome::NotLive);
+            .run_read(move |conn| {
+                let Some((user, due)) = check.read(conn)? else {
+                    return Ok((Outcome::NotLive, false));
                 };
                 if let Err(refusal) = E::check(&user) {
-                    return Ok(Outcome::Refused(user, refusal));
+                    return Ok((Outcome::Refused(user, refusal), due));
                 }
                 match page(conn, &user) {
                     // Described with the rows that hold it (`Db::run`).
                     Err(e @ AppError::UnknownStored(_)) => Err(e),
-                    done => Ok(Outcome::Done(user, done)),
+                    done => Ok((Outcome::Done(user, done), due)),
                 }
             })
             .await?;
+        if let Outcome::Refused(user, _) | Outcome::Done(user, _) = &outcome {
+            SessionCheck::mark_used(&parts.db, user, due).await?;
+        }
         match outcome {
             Outcome::NotLive => {
                 parts.viewer(&self.req, true, None);

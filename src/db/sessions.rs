@@ -5,11 +5,11 @@
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
-use super::organizations::Organization;
 use super::schema::{organizations, user_sessions, users};
-use super::users::User;
 use super::{on_backend, DbConnection};
 use crate::domain::accounts::UserState;
+use crate::domain::roles::Role;
+use crate::domain::{OrgKind, OrganizationId};
 
 /// Where a session was opened: the browser (its User-Agent, cut short) and the client address.
 #[derive(Debug, Clone, Default)]
@@ -47,17 +47,37 @@ fn touch_every(idle: chrono::Duration) -> i64 {
     (idle.num_seconds() / 4).clamp(0, 60)
 }
 
+/// Who is behind a live session: what every request needs to know of the user and their
+/// organization, and nothing more (no hash, no times to read back).
+#[derive(Debug, Clone, Queryable)]
+pub struct SessionUser {
+    pub user_id: String,
+    pub email: String,
+    pub display_name: String,
+    #[diesel(deserialize_as = String)]
+    pub role: Role,
+    #[diesel(deserialize_as = String)]
+    pub organization_id: OrganizationId,
+    pub organization_name: String,
+    #[diesel(deserialize_as = String)]
+    pub organization_kind: OrgKind,
+    pub organization_mfa_required: bool,
+    /// The session's "last used" is due to be written ([`mark_used`]).
+    pub mark_due: bool,
+}
+
 /// The user and organization behind a live session: not revoked, not expired, not idle for
-/// longer than `idle`, user enabled. Marks the session as used.
-pub fn find_live(
+/// longer than `idle`, user enabled. Reads only.
+pub fn find_live_unmarked(
     conn: &mut DbConnection,
     session_id: &str,
     now: NaiveDateTime,
     idle: chrono::Duration,
-) -> QueryResult<Option<(User, Organization)>> {
+) -> QueryResult<Option<SessionUser>> {
+    let mark_before = now - chrono::Duration::seconds(touch_every(idle));
     // Read on every request of a signed-in user: a fixed statement (the id is the key, so no
     // LIMIT) on the backend's own connection, which keeps it prepared.
-    let found: Option<(User, Organization, NaiveDateTime)> = on_backend!(conn, |c| {
+    on_backend!(conn, |c| {
         user_sessions::table
             .inner_join(users::table.inner_join(organizations::table))
             .filter(user_sessions::id.eq(session_id))
@@ -66,22 +86,27 @@ pub fn find_live(
             .filter(user_sessions::last_seen_at.gt(now - idle))
             .filter(users::state.eq(UserState::Active.as_str()))
             .select((
-                User::as_select(),
-                Organization::as_select(),
-                user_sessions::last_seen_at,
+                users::id,
+                users::email,
+                users::display_name,
+                users::role,
+                organizations::id,
+                organizations::name,
+                organizations::kind,
+                organizations::mfa_required,
+                user_sessions::last_seen_at.le(mark_before),
             ))
             .get_result(c)
             .optional()
-    })?;
-    let Some((user, org, last_seen)) = found else {
-        return Ok(None);
-    };
-    if (now - last_seen).num_milliseconds() >= touch_every(idle) * 1000 {
-        diesel::update(user_sessions::table.find(session_id))
-            .set(user_sessions::last_seen_at.eq(now))
-            .execute(conn)?;
-    }
-    Ok(Some((user, org)))
+    })
+}
+
+/// Writes that the session was used at `now`.
+pub fn mark_used(conn: &mut DbConnection, session_id: &str, now: NaiveDateTime) -> QueryResult<()> {
+    diesel::update(user_sessions::table.find(session_id))
+        .set(user_sessions::last_seen_at.eq(now))
+        .execute(conn)?;
+    Ok(())
 }
 
 /// One of a user's open sessions, as the sessions page lists it.

@@ -127,13 +127,9 @@ async fn health_checks_are_left_out_of_the_request_log_at_info_level() {
     assert!(!log.contains("healthz") && !log.contains("readyz"), "{log}");
 }
 
-/// SQLite-specific, so it runs on a SQLite file whatever backend the suite uses (PostgreSQL has
-/// no busy file: its writers wait on row locks up to the statement timeout).
-#[actix_web::test]
-async fn a_busy_sqlite_file_gives_the_localized_try_again_page_not_an_error() {
-    use diesel::connection::SimpleConnection;
-    use diesel::Connection;
-
+/// The demo world on a SQLite file of its own (whatever backend the suite uses), with a busy
+/// timeout of one second; and the file's path, for another connection to lock it.
+async fn app_on_sqlite_with_a_short_busy_timeout() -> (TestApp, String) {
     let target = fresh_sqlite_database();
     let DatabaseTarget::Sqlite { path } = target.clone() else {
         unreachable!()
@@ -142,7 +138,20 @@ async fn a_busy_sqlite_file_gives_the_localized_try_again_page_not_an_error() {
         statement_timeout: Duration::from_secs(1),
         ..PoolSettings::default()
     };
-    let app = TestApp::spawn_on(target, Settings::for_tests(), pool).await;
+    (
+        TestApp::spawn_on(target, Settings::for_tests(), pool).await,
+        path,
+    )
+}
+
+/// SQLite-specific, so it runs on a SQLite file whatever backend the suite uses (PostgreSQL has
+/// no busy file: its writers wait on row locks up to the statement timeout).
+#[actix_web::test]
+async fn a_busy_sqlite_file_gives_the_localized_try_again_page_not_an_error() {
+    use diesel::connection::SimpleConnection;
+    use diesel::Connection;
+
+    let (app, path) = app_on_sqlite_with_a_short_busy_timeout().await;
     let b = app.signed_in("admin.agent@contoso.example").await;
     b.set_cookie("lang", "ja-JP");
     let form = b.get("/support-profile").await;
@@ -174,6 +183,38 @@ async fn a_busy_sqlite_file_gives_the_localized_try_again_page_not_an_error() {
     other.batch_execute("ROLLBACK").unwrap();
     let saved = b.post("/support-profile", &fields).await;
     assert_eq!(saved.status, 303, "{}", saved.main_text());
+}
+
+/// The pages read on every request (the session check, the Support page, a subscription)
+/// are answered while another connection holds SQLite's write lock with a change not yet
+/// committed: they read without waiting for the writer, and see only committed data.
+#[actix_web::test]
+async fn pages_are_read_while_another_writer_holds_the_sqlite_lock() {
+    use diesel::connection::SimpleConnection;
+    use diesel::Connection;
+
+    let (app, path) = app_on_sqlite_with_a_short_busy_timeout().await;
+    let admin = app.signed_in("admin@adatum.example").await;
+    let helpdesk = app.signed_in("helpdesk@contoso.example").await;
+    let before = admin.get("/admin/support").await;
+    assert_eq!(before.status, 200);
+    assert!(
+        before.main_text().contains("Office 365"),
+        "{}",
+        before.main_text()
+    );
+    let mut other = diesel::SqliteConnection::establish(&path).unwrap();
+    other
+        .batch_execute(
+            "BEGIN IMMEDIATE; UPDATE subscriptions SET product_name = 'Not committed yet';",
+        )
+        .unwrap();
+    let during = admin.get("/admin/support").await;
+    assert_eq!(during.status, 200, "{}", during.main_text());
+    assert_eq!(during.main_text(), before.main_text());
+    let customers = helpdesk.get("/customers").await;
+    assert_eq!(customers.status, 200, "{}", customers.main_text());
+    other.batch_execute("ROLLBACK").unwrap();
 }
 
 async fn save_profile(b: &Browser, email: &str, phone: &str, website: &str) -> Page {
