@@ -182,6 +182,9 @@ pub const SOURCES: [(Locale, &str); 3] = [
 /// Every locale's messages, ready to format.
 pub struct I18n {
     bundles: HashMap<Locale, FluentBundle<FluentResource>>,
+    /// The messages that take no argument, formatted once at start: most of a page's words,
+    /// which would otherwise go through the formatter on every request.
+    plain: HashMap<Locale, HashMap<String, String>>,
 }
 
 impl I18n {
@@ -203,7 +206,33 @@ impl I18n {
                 .map_err(|errs| anyhow::anyhow!("{}: {errs:?}", locale.tag()))?;
             bundles.insert(locale, bundle);
         }
-        Ok(I18n { bundles })
+        let mut plain = HashMap::new();
+        for (locale, source) in SOURCES {
+            let Some(bundle) = bundles.get(&locale) else {
+                continue;
+            };
+            let texts: HashMap<String, String> = message_ids(source)
+                .into_iter()
+                .filter_map(|id| {
+                    let pattern = bundle.get_message(&id)?.value()?;
+                    let mut errors = Vec::new();
+                    // A message that needs an argument reports it missing: it stays out.
+                    let text = bundle.format_pattern(pattern, None, &mut errors);
+                    errors.is_empty().then(|| (id, text.into_owned()))
+                })
+                .collect();
+            plain.insert(locale, texts);
+        }
+        Ok(I18n { bundles, plain })
+    }
+
+    /// The message, when it takes no argument, without formatting it again; any other message
+    /// formatted as [`I18n::format`] does.
+    pub fn text(&self, locale: Locale, id: &str) -> std::borrow::Cow<'_, str> {
+        match self.plain.get(&locale).and_then(|texts| texts.get(id)) {
+            Some(text) => std::borrow::Cow::Borrowed(text.as_str()),
+            None => std::borrow::Cow::Owned(self.format(locale, id, None)),
+        }
     }
 
     /// True when the locale has this message.
@@ -267,6 +296,29 @@ pub fn message_ids(source: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_message_read_from_the_start_up_texts_is_what_the_formatter_gives() {
+        let i18n = I18n::load().unwrap();
+        for (locale, source) in SOURCES {
+            let mut plain = 0;
+            for id in message_ids(source) {
+                let text = i18n.text(locale, &id);
+                if matches!(text, std::borrow::Cow::Borrowed(_)) {
+                    plain += 1;
+                }
+                assert_eq!(text, i18n.format(locale, &id, None), "{id}");
+            }
+            assert!(plain > 100, "{}: {plain} texts kept", locale.tag());
+        }
+        // A message with an argument is formatted with it, every time.
+        let caused = i18n.format_with(Locale::En, "audit-caused-by", &[("change", "X")]);
+        assert!(caused.contains('X'), "{caused}");
+        assert!(matches!(
+            i18n.text(Locale::En, "audit-caused-by"),
+            std::borrow::Cow::Owned(_)
+        ));
+    }
 
     #[test]
     fn accept_language_maps_to_the_three_locales() {

@@ -107,7 +107,7 @@ async fn rows(
         })
         .await?;
     let name_of = |id: &str| names.name(id);
-    let change_of = |action: rules::Action| ctx.t(action.message_id());
+    let change_of = |action: rules::Action| ctx.t(action.message_id()).into_owned();
     Ok(events
         .iter()
         .map(|e| {
@@ -124,7 +124,9 @@ async fn rows(
                         crate::domain::SubscriptionStatus::parse(v).map(|c| c.message_id())
                     }
                 };
-                message.map(|id| ctx.t(id)).unwrap_or_else(|| v.clone())
+                message
+                    .map(|id| ctx.t(id).into_owned())
+                    .unwrap_or_else(|| v.clone())
             };
             let cause = e
                 .cause_event_id
@@ -142,7 +144,7 @@ async fn rows(
                 organization: name_of(&e.organization_id),
                 customer: e.customer_id.as_deref().map(name_of).unwrap_or_default(),
                 object: match e.object_label.as_str() {
-                    "" => ctx.t(e.object_kind.message_id()),
+                    "" => ctx.t(e.object_kind.message_id()).into_owned(),
                     label => format!("{}: {label}", ctx.t(e.object_kind.message_id())),
                 },
                 change: match cause {
@@ -159,11 +161,11 @@ async fn rows(
 
 fn actor_of(ctx: &Viewer, event: &AuditEvent) -> String {
     if event.actor_user_id.is_none() && event.actor_name == SYSTEM_ACTOR {
-        ctx.t("audit-system")
+        ctx.t("audit-system").into_owned()
     } else if event.actor_user_id.is_none() && event.actor_name == OPERATOR_ACTOR {
-        ctx.t("audit-operator")
+        ctx.t("audit-operator").into_owned()
     } else if event.actor_user_id.is_none() && event.actor_name == ANONYMOUS_ACTOR {
-        ctx.t("audit-anonymous")
+        ctx.t("audit-anonymous").into_owned()
     } else if event.actor_api_client_id.is_some() {
         ctx.t1("audit-api-client", "name", &event.actor_name)
     } else {

@@ -84,7 +84,7 @@ fn notes(ctx: &Viewer, notes: &[RowNote]) -> Vec<NoteRow> {
         .iter()
         .map(|n| NoteRow {
             line: n.line,
-            message: ctx.t(n.message_id),
+            message: ctx.t(n.message_id).into_owned(),
             value: n.value.clone(),
         })
         .collect()
@@ -120,7 +120,7 @@ fn file_problem(ctx: &Viewer, problem: &FileProblem) -> String {
         FileProblem::MissingColumns(missing) => {
             ctx.t1(problem.message_id(), "columns", &missing.join(", "))
         }
-        other => ctx.t(other.message_id()),
+        other => ctx.t(other.message_id()).into_owned(),
     }
 }
 
@@ -167,11 +167,11 @@ pub async fn upload(
     AppSession::from_request(&req).check_csrf(&token)?;
     let ctx = admin.viewer;
     if too_large {
-        let message = ctx.t(FileProblem::TooLarge.message_id());
+        let message = ctx.t(FileProblem::TooLarge.message_id()).into_owned();
         return form_page(ctx, StatusCode::PAYLOAD_TOO_LARGE, Some(message));
     }
     if content.is_empty() {
-        let message = ctx.t("import-error-no-file");
+        let message = ctx.t("import-error-no-file").into_owned();
         return form_page(ctx, StatusCode::UNPROCESSABLE_ENTITY, Some(message));
     }
     let text = match String::from_utf8(content) {

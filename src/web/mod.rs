@@ -280,13 +280,13 @@ pub struct LanguageLink {
 /// What templates call on the page context.
 impl Viewer {
     /// The message `id` in the viewer's language.
-    pub fn t(&self, id: &str) -> String {
-        self.i18n.format(self.locale, id, None)
+    pub fn t(&self, id: &str) -> std::borrow::Cow<'_, str> {
+        self.i18n.text(self.locale, id)
     }
 
     /// The message `id`, when there is one (a field's error).
     pub fn t_opt(&self, id: &Option<&str>) -> Option<String> {
-        id.map(|id| self.t(id))
+        id.map(|id| self.t(id).into_owned())
     }
 
     /// The message `id` with one named argument.
