@@ -10,6 +10,9 @@ use support_contacts::config::{
     LogFormat, Settings, UserCommand,
 };
 use support_contacts::db::Db;
+
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use support_contacts::demo;
 use support_contacts::startup::{serve, AppState};
 
