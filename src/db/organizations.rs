@@ -193,8 +193,8 @@ pub fn update_support_profile(
 /// hashes each subquery, reading every relationship and subscription of the partner (a
 /// provider's are most of the table) on each request. The correlated UNION ALL cannot be
 /// hashed, so both backends walk the customers in the order asked for and test each with two
-/// index lookups, stopping at the page's LIMIT. Written as SQL because the query builder puts
-/// each side of a UNION in a sub-select, which SQLite cannot correlate.
+/// index lookups, stopping at the page's LIMIT. Written as SQL because the query builder only
+/// combines queries that stand alone, and these refer to the outer `organizations` row.
 fn is_customer_of(partner_id: &str) -> IsCustomerOf {
     diesel::dsl::sql::<Bool>(
         "EXISTS (SELECT 1 FROM customer_relationships \
