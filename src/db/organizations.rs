@@ -1,10 +1,11 @@
 //! Organizations: indirect providers, indirect resellers and customers.
 
 use chrono::NaiveDateTime;
-use diesel::dsl::exists;
 use diesel::prelude::*;
 
-use super::schema::{customer_relationships, organizations, subscriptions};
+use diesel::sql_types::{Bool, Text};
+
+use super::schema::{organizations, subscriptions};
 use super::{on_backend, DbConnection};
 use crate::domain::{Cursor, CustomerId, OrgKind, OrganizationId};
 
@@ -129,6 +130,9 @@ where
 
 /// The organizations that provide or support a customer's subscriptions, in one statement of
 /// fixed shape (whatever their number) that stays prepared: what the Support page names.
+///
+/// The ids are one UNION, not two `IN` joined by OR: with the OR, PostgreSQL reads every
+/// organization and tests it against both lists; with the UNION it looks up the few ids.
 pub fn of_customer_subscriptions(
     conn: &mut DbConnection,
     customer_id: &CustomerId,
@@ -138,13 +142,13 @@ pub fn of_customer_subscriptions(
             subscriptions::table.filter(subscriptions::customer_id.eq(customer_id.as_str()));
         organizations::table
             .filter(
-                organizations::id
-                    .eq_any(of_customer.select(subscriptions::provider_id))
-                    .or(organizations::id.eq_any(
+                organizations::id.eq_any(
+                    of_customer.select(subscriptions::provider_id).union(
                         of_customer
                             .filter(subscriptions::support_contact_id.is_not_null())
                             .select(subscriptions::support_contact_id.assume_not_null()),
-                    )),
+                    ),
+                ),
             )
             .select(Organization::as_select())
             .load(c)
@@ -184,21 +188,34 @@ pub fn update_support_profile(
 
 /// The organization (a customer) is `partner_id`'s customer: the partner has a relationship
 /// with it, or provides one of its subscriptions.
-#[diesel::dsl::auto_type]
-fn is_customer_of(partner_id: &str) -> _ {
-    let partner: String = partner_id.to_string();
-    let related: String = partner_id.to_string();
-    exists(
-        customer_relationships::table
-            .filter(customer_relationships::customer_id.eq(organizations::id))
-            .filter(customer_relationships::partner_id.eq(related)),
+///
+/// One EXISTS over a UNION ALL rather than two EXISTS joined by OR: with the OR, PostgreSQL
+/// hashes each subquery, reading every relationship and subscription of the partner (a
+/// provider's are most of the table) on each request. The correlated UNION ALL cannot be
+/// hashed, so both backends walk the customers in the order asked for and test each with two
+/// index lookups, stopping at the page's LIMIT. Written as SQL because the query builder only
+/// combines queries that stand alone, and these refer to the outer `organizations` row.
+fn is_customer_of(partner_id: &str) -> IsCustomerOf {
+    diesel::dsl::sql::<Bool>(
+        "EXISTS (SELECT 1 FROM customer_relationships \
+         WHERE customer_relationships.customer_id = organizations.id \
+         AND customer_relationships.partner_id = ",
     )
-    .or(exists(
-        subscriptions::table
-            .filter(subscriptions::customer_id.eq(organizations::id))
-            .filter(subscriptions::provider_id.eq(partner)),
-    ))
+    .bind::<Text, _>(partner_id.to_string())
+    .sql(
+        " UNION ALL SELECT 1 FROM subscriptions \
+         WHERE subscriptions.customer_id = organizations.id AND subscriptions.provider_id = ",
+    )
+    .bind::<Text, _>(partner_id.to_string())
+    .sql(")")
 }
+
+/// The type of [`is_customer_of`]: SQL text and the two bound partner ids.
+type IsCustomerOf =
+    Literal<WithPartner<Literal<WithPartner<diesel::expression::SqlLiteral<Bool>>>>>;
+type Literal<Before> = diesel::expression::SqlLiteral<Bool, Before>;
+type WithPartner<Before> =
+    diesel::expression::UncheckedBind<Before, diesel::dsl::AsExprOf<String, Text>>;
 
 /// Saves the actor's organization's support profile and records it (old and new values), in
 /// one transaction. The row is locked before it is read, so two saves at once are recorded one

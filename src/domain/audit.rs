@@ -281,11 +281,17 @@ pub enum LogPage {
     Newer(LogCursor),
 }
 
-/// Which events a reader wants: one customer's, a range of days (UTC, both ends included), and
-/// the changes of one bulk change.
+/// The longest part of a customer's name the audit log's filter takes; anything longer is cut.
+pub const MAX_CUSTOMER_NAME_CHARS: usize = 100;
+
+/// Which events a reader wants: one customer's (by id, as links elsewhere name it), those of
+/// the customers whose name contains a text, a range of days (UTC, both ends included), and the
+/// changes of one bulk change.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct AuditFilter {
     pub customer_id: Option<String>,
+    /// Part of a customer's name, as typed (trimmed); matched without regard to case.
+    pub customer_name: Option<String>,
     pub from: Option<NaiveDate>,
     pub to: Option<NaiveDate>,
     pub bulk_change_id: Option<String>,
@@ -319,6 +325,7 @@ impl AuditFilter {
         };
         let filter = AuditFilter {
             customer_id,
+            customer_name: None,
             from: date(from)?,
             to: date(to)?,
             bulk_change_id: None,
@@ -342,6 +349,26 @@ impl AuditFilter {
         }
     }
 
+    /// The same filter narrowed to the customers whose name contains `name` (cut to
+    /// [`MAX_CUSTOMER_NAME_CHARS`]); an empty value narrows nothing.
+    pub fn with_customer_name(self, name: Option<&str>) -> AuditFilter {
+        let name: Option<String> = name
+            .map(|n| n.trim().chars().take(MAX_CUSTOMER_NAME_CHARS).collect())
+            .filter(|n: &String| !n.is_empty());
+        AuditFilter {
+            customer_name: name,
+            ..self
+        }
+    }
+
+    /// The same filter for every customer: what the "show all customers" link keeps.
+    pub fn without_customer(&self) -> AuditFilter {
+        AuditFilter {
+            customer_id: None,
+            ..self.clone()
+        }
+    }
+
     /// The first instant included.
     pub fn starts_at(&self) -> Option<NaiveDateTime> {
         self.from.and_then(|d| d.and_hms_opt(0, 0, 0))
@@ -359,6 +386,10 @@ impl AuditFilter {
         let mut parts = Vec::new();
         if let Some(c) = &self.customer_id {
             parts.push(format!("customer={c}"));
+        }
+        if let Some(n) = &self.customer_name {
+            let n = percent_encoding::utf8_percent_encode(n, percent_encoding::NON_ALPHANUMERIC);
+            parts.push(format!("customer_name={n}"));
         }
         if let Some(f) = self.from {
             parts.push(format!("from={f}"));
@@ -430,6 +461,21 @@ mod tests {
             format!("from=2026-11-01&to=2026-11-30&bulk={bulk}")
         );
         assert_eq!(f.clone().with_bulk_change(Some(" ")), Ok(f.clone()));
+        let named = f.clone().with_customer_name(Some("  Tom & Jerry's 50% "));
+        assert_eq!(named.customer_name.as_deref(), Some("Tom & Jerry's 50%"));
+        assert_eq!(
+            named.query(),
+            "customer_name=Tom%20%26%20Jerry%27s%2050%25&from=2026-11-01&to=2026-11-30"
+        );
+        assert_eq!(f.clone().with_customer_name(Some("  ")), f.clone());
+        let long = "x".repeat(MAX_CUSTOMER_NAME_CHARS + 20);
+        assert_eq!(
+            f.clone()
+                .with_customer_name(Some(&long))
+                .customer_name
+                .map(|n| n.chars().count()),
+            Some(MAX_CUSTOMER_NAME_CHARS)
+        );
         assert_eq!(
             f.with_bulk_change(Some("x' OR 1=1")),
             Err("audit-error-bulk")

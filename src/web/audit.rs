@@ -26,7 +26,10 @@ const CSV_LIMIT: i64 = 100_000;
 
 #[derive(Deserialize)]
 pub struct AuditQuery {
+    /// One customer, by id (links from elsewhere in the product).
     customer: Option<String>,
+    /// Part of a customer's name, typed into the filter.
+    customer_name: Option<String>,
     from: Option<String>,
     to: Option<String>,
     /// One bulk change's reference.
@@ -44,6 +47,7 @@ impl AuditQuery {
             self.from.as_deref(),
             self.to.as_deref(),
         )?
+        .with_customer_name(self.customer_name.as_deref())
         .with_bulk_change(self.bulk.as_deref())
     }
 }
@@ -182,9 +186,14 @@ pub struct AuditPage {
     pub is_partner_log: bool,
     /// The page's own path (the filter form's action).
     pub action: &'static str,
-    /// The customers of the partner's log, for the filter; empty for a customer's admin.
-    pub customers: Vec<(String, String)>,
+    /// The customer chosen by id (kept by the filter form), and its name when the partner's
+    /// log mentions it.
     pub customer: String,
+    pub customer_label: Option<String>,
+    /// The same filter for every customer.
+    pub all_customers_href: String,
+    /// The part of a customer's name typed into the filter.
+    pub customer_name: String,
     pub from: String,
     pub to: String,
     /// The bulk change the page is narrowed to, if any (kept by the filter form).
@@ -193,12 +202,6 @@ pub struct AuditPage {
     pub csv_href: String,
     pub older_href: Option<String>,
     pub newer_href: Option<String>,
-}
-
-impl AuditPage {
-    pub fn is_selected(&self, customer_id: &str) -> bool {
-        self.customer == customer_id
-    }
 }
 
 async fn page(
@@ -212,15 +215,34 @@ async fn page(
         Reader::Partner(_) => (super::urls::AUDIT, "audit-intro-partner"),
         Reader::Customer(_) => (super::urls::ADMIN_AUDIT, "audit-intro-customer"),
     };
-    let customers = match &reader {
-        Reader::Partner(id) => {
-            let id = id.clone();
-            db.run(move |conn| Ok(db::audit::customers_in_partner_log(conn, &id)?))
-                .await?
-        }
-        Reader::Customer(_) => Vec::new(),
-    };
     let parsed = query.filter();
+    let customer_label = match (&reader, &parsed) {
+        (
+            Reader::Partner(partner_id),
+            Ok(AuditFilter {
+                customer_id: Some(customer_id),
+                ..
+            }),
+        ) => {
+            let (partner_id, customer_id) = (partner_id.clone(), customer_id.clone());
+            db.run(move |conn| {
+                Ok(db::audit::customer_in_partner_log(
+                    conn,
+                    &partner_id,
+                    &customer_id,
+                )?)
+            })
+            .await?
+        }
+        _ => None,
+    };
+    let all_customers_href = match &parsed {
+        Ok(filter) => match filter.without_customer().query().as_str() {
+            "" => action.to_string(),
+            q => format!("{action}?{q}"),
+        },
+        Err(_) => action.to_string(),
+    };
     let page = match (
         query.older.as_deref().and_then(LogCursor::parse),
         query.newer.as_deref().and_then(LogCursor::parse),
@@ -282,8 +304,15 @@ async fn page(
             intro_id,
             is_partner_log,
             action,
-            customers,
             customer: query.customer.unwrap_or_default(),
+            customer_label,
+            all_customers_href,
+            customer_name: query
+                .customer_name
+                .as_deref()
+                .unwrap_or("")
+                .trim()
+                .to_string(),
             from: query.from.unwrap_or_default(),
             to: query.to.unwrap_or_default(),
             bulk: query.bulk.unwrap_or_default(),

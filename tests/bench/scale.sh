@@ -89,7 +89,9 @@ explain_all() { # $1 = backend, $2 = DATABASE_URL
   adatum=$(sql "$1" "$2" "SELECT id FROM organizations WHERE name = 'Adatum Corporation'")
   deep_name="Summit Media Ltd 099000"
   deep_id=00000000-0000-0000-0000-000000000000
-  local customer_of="(EXISTS (SELECT 1 FROM customer_relationships r WHERE r.customer_id = organizations.id AND r.partner_id = '$contoso') OR EXISTS (SELECT 1 FROM subscriptions s WHERE s.customer_id = organizations.id AND s.provider_id = '$contoso'))"
+  local customer_of="EXISTS (SELECT 1 FROM customer_relationships WHERE customer_relationships.customer_id = organizations.id AND customer_relationships.partner_id = '$contoso' UNION ALL SELECT 1 FROM subscriptions WHERE subscriptions.customer_id = organizations.id AND subscriptions.provider_id = '$contoso')"
+  local rare_ids
+  rare_ids=$(sql "$1" "$2" "SELECT id FROM organizations WHERE kind = 'customer' AND search_name LIKE '%summit media%' ORDER BY id LIMIT 100" | sed "s/.*/'&'/" | paste -sd, -)
   local cols="organizations.id, organizations.name, organizations.kind"
   local ev="audit_events.id, audit_events.occurred_at, audit_events.action"
   while IFS='=' read -r label q; do
@@ -109,8 +111,12 @@ customers page beside a reseller's customers=SELECT subscriptions.customer_id, C
 audit log (partner, own side, dates)=SELECT $ev FROM audit_events WHERE audit_events.organization_id = '$contoso' AND audit_events.occurred_at >= '2000-01-01 00:00:00' AND audit_events.occurred_at < '2100-01-01 00:00:00' ORDER BY audit_events.occurred_at DESC, audit_events.id DESC LIMIT 51
 audit log (partner, related side, dates)=SELECT $ev FROM audit_events WHERE audit_events.related_organization_id = '$contoso' AND audit_events.occurred_at >= '2000-01-01 00:00:00' AND audit_events.occurred_at < '2100-01-01 00:00:00' ORDER BY audit_events.occurred_at DESC, audit_events.id DESC LIMIT 51
 audit log (partner, the old single query with OR)=SELECT $ev FROM audit_events WHERE (audit_events.organization_id = '$contoso' OR audit_events.related_organization_id = '$contoso') AND audit_events.occurred_at >= '2000-01-01 00:00:00' ORDER BY audit_events.occurred_at DESC, audit_events.id DESC LIMIT 51
-audit log customer filter (every customer in the partner's log)=SELECT DISTINCT audit_events.customer_id FROM audit_events WHERE (audit_events.organization_id = '$contoso' OR audit_events.related_organization_id = '$contoso') AND audit_events.customer_id IS NOT NULL
+audit log customer name filter: the matching customers, counted up to 501=SELECT organizations.id FROM organizations WHERE organizations.kind = 'customer' AND organizations.search_name LIKE '%summit media%' ESCAPE '\\' LIMIT 501
+audit log customer name filter, up to 500 customers (100 here; their events by the customer index)=SELECT $ev FROM audit_events WHERE (audit_events.organization_id || '') = '$contoso' AND audit_events.customer_id IN ($rare_ids) ORDER BY audit_events.occurred_at DESC, audit_events.id DESC LIMIT 51
+audit log customer name filter, more customers (the log in order, each event's customer by key)=SELECT $ev FROM audit_events WHERE audit_events.organization_id = '$contoso' AND EXISTS (SELECT organizations.id FROM organizations WHERE organizations.id = audit_events.customer_id AND organizations.search_name LIKE '%bakery%' ESCAPE '\\') ORDER BY audit_events.occurred_at DESC, audit_events.id DESC LIMIT 51
+audit log chosen customer (its name, when the partner's log mentions it)=SELECT organizations.name FROM organizations WHERE organizations.id = '$adatum' AND EXISTS (SELECT audit_events.id FROM audit_events WHERE audit_events.customer_id = '$adatum' AND (audit_events.organization_id = '$contoso' OR audit_events.related_organization_id = '$contoso')) LIMIT 1
 Admin -> Support (a customer's subscriptions)=SELECT subscriptions.id FROM subscriptions WHERE subscriptions.customer_id = '$adatum' ORDER BY subscriptions.product_name, subscriptions.id
+Admin -> Support (the organizations they name)=SELECT organizations.id, organizations.name FROM organizations WHERE organizations.id IN (SELECT subscriptions.provider_id FROM subscriptions WHERE subscriptions.customer_id = '$adatum' UNION SELECT subscriptions.support_contact_id FROM subscriptions WHERE subscriptions.customer_id = '$adatum' AND subscriptions.support_contact_id IS NOT NULL)
 EOF
 }
 

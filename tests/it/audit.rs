@@ -165,21 +165,52 @@ async fn the_log_filters_by_customer_and_dates_and_explains_bad_dates() {
         .unwrap();
     let contoso = app.signed_in("global.admin@contoso.example").await;
     let all = contoso.get("/audit").await;
-    assert_eq!(
-        all.option_texts("customer"),
-        vec!["All customers", "Adatum Corporation", "Wingtip Toys"]
-    );
+    assert!(all
+        .body
+        .contains("<label for=\"customer_name\">Customer name</label>"));
+    assert_eq!(all.input_value("customer_name").as_deref(), Some(""));
     assert!(
         row_with(&all, "Office 365 E1").is_some() && row_with(&all, "Business Standard").is_some()
     );
-    let wingtip = org_id(&app, "Wingtip Toys");
-    let page = contoso.get(&format!("/audit?customer={wingtip}")).await;
+    // Part of a customer's name, in any case, finds that customer's events and no others'.
+    let page = contoso.get("/audit?customer_name=%20WINGTIP%20").await;
+    assert_eq!(page.status, 200);
     assert!(row_with(&page, "Office 365 E1").is_some());
     assert!(row_with(&page, "Business Standard").is_none());
-    assert_eq!(page.selected("customer"), vec!["Wingtip Toys"]);
+    assert_eq!(
+        page.input_value("customer_name").as_deref(),
+        Some("WINGTIP")
+    );
+    assert_eq!(
+        page.link("Download CSV").as_deref(),
+        Some("/audit.csv?customer_name=WINGTIP")
+    );
+    let page = contoso.get("/audit?customer_name=datum%20corp").await;
+    assert!(row_with(&page, "Business Standard").is_some());
+    assert!(row_with(&page, "Office 365 E1").is_none());
+    let page = contoso.get("/audit?customer_name=nobody").await;
+    assert!(page.main_text().contains("No changes match."));
+    // LIKE's wildcards are plain text.
+    let page = contoso.get("/audit?customer_name=%25").await;
+    assert!(page.main_text().contains("No changes match."));
+    // A customer chosen by id (as links elsewhere name it) is shown, with a way back to all.
+    let wingtip = org_id(&app, "Wingtip Toys");
+    let page = contoso
+        .get(&format!("/audit?customer={wingtip}&from=2026-01-01"))
+        .await;
+    assert!(row_with(&page, "Office 365 E1").is_some());
+    assert!(row_with(&page, "Business Standard").is_none());
+    assert!(page
+        .main_text()
+        .contains("Showing only the changes that concern Wingtip Toys. Show all customers"));
+    assert_eq!(
+        page.link("Show all customers").as_deref(),
+        Some("/audit?from=2026-01-01")
+    );
+    assert_eq!(page.input_value("customer"), Some(wingtip.clone()));
     assert_eq!(
         page.link("Download CSV"),
-        Some(format!("/audit.csv?customer={wingtip}"))
+        Some(format!("/audit.csv?customer={wingtip}&from=2026-01-01"))
     );
     // Both ends of the range are whole days, included.
     let page = contoso.get("/audit?from=2026-01-15&to=2026-01-15").await;
@@ -204,7 +235,7 @@ async fn the_log_filters_by_customer_and_dates_and_explains_bad_dates() {
         ),
         (
             "customer=x%27%20OR%201%3D1",
-            "Choose a customer from the list.",
+            "That customer reference is not valid.",
         ),
     ] {
         let page = contoso.get(&format!("/audit?{query}")).await;
@@ -229,6 +260,138 @@ async fn the_log_filters_by_customer_and_dates_and_explains_bad_dates() {
         .main_text()
         .contains("開始日を終了日より後にすることはできません。"));
     assert!(page.body.contains("<h1>監査ログ</h1>"));
+    assert!(page
+        .body
+        .contains("<label for=\"customer_name\">顧客名</label>"));
+    let page = contoso.get(&format!("/audit?customer={wingtip}")).await;
+    assert!(page
+        .main_text()
+        .contains("Wingtip Toys に関する変更のみを表示しています。 すべての顧客を表示"));
+    contoso.set_cookie("lang", "zh-TW");
+    let page = contoso.get(&format!("/audit?customer={wingtip}")).await;
+    assert!(page
+        .body
+        .contains("<label for=\"customer_name\">客戶名稱</label>"));
+    assert!(page
+        .main_text()
+        .contains("只顯示與 Wingtip Toys 相關的變更。"));
+}
+
+/// Customers that only `partner` knows, each with one event in `partner`'s log, made in one
+/// transaction.
+fn customers_in_log_of(app: &TestApp, partner: &str, names: &[String]) -> Vec<String> {
+    use support_contacts::domain::{audit::Action, audit::ObjectKind};
+    use support_contacts::domain::{CustomerId, OrgKind, OrganizationId};
+    let partner_id = org_id(app, partner);
+    let mut conn = app.conn();
+    conn.transaction(|conn| {
+        let mut ids = Vec::new();
+        for name in names {
+            let id = support_contacts::domain::new_id();
+            db::organizations::insert(
+                conn,
+                db::organizations::NewOrganization {
+                    id: &id,
+                    kind: OrgKind::Customer,
+                    name,
+                    search_name: &support_contacts::domain::search_key(name),
+                    partner_id: None,
+                    tenant_id: &support_contacts::domain::new_id(),
+                    support_email: None,
+                    support_phone: None,
+                    support_website: None,
+                    created_at: db::now(),
+                    domain: None,
+                    country: None,
+                    mfa_required: false,
+                },
+            )?;
+            let event = AuditEvent::made_by(
+                db::audit::MadeBy::Operator,
+                &OrganizationId::from(partner_id.clone()),
+                Action::CustomerAdded,
+                db::audit::Object {
+                    kind: ObjectKind::Organization,
+                    id: &id,
+                    label: name,
+                },
+                db::now(),
+            )
+            .customer(Some(&CustomerId::from(id.clone())));
+            db::audit::append(conn, &event)?;
+            ids.push(id);
+        }
+        diesel::QueryResult::Ok(ids)
+    })
+    .unwrap()
+}
+
+fn customer_in_log_of(app: &TestApp, partner: &str, name: &str) -> String {
+    customers_in_log_of(app, partner, &[name.to_string()]).remove(0)
+}
+
+#[actix_web::test]
+async fn the_customer_name_filter_never_finds_another_partners_customer() {
+    let app = TestApp::spawn().await;
+    two_designations(&app).await;
+    let coho = customer_in_log_of(&app, "Litware Distribution", "Coho Winery");
+    let litware = app.signed_in("admin.agent@litware.example").await;
+    let page = litware.get("/audit?customer_name=coho").await;
+    assert!(row_with(&page, "Coho Winery").is_some());
+    let contoso = app.signed_in("admin.agent@contoso.example").await;
+    for path in [
+        "/audit?customer_name=coho".to_string(),
+        "/audit?customer_name=winery".to_string(),
+        format!("/audit?customer={coho}"),
+    ] {
+        let page = contoso.get(&path).await;
+        assert_eq!(page.status, 200, "{path}");
+        assert!(page.main_text().contains("No changes match."), "{path}");
+        assert!(
+            !page.main_text().contains("Coho"),
+            "{path}: the name is not shown"
+        );
+    }
+    let csv = contoso.get("/audit.csv?customer_name=coho").await;
+    assert_eq!(
+        csv.body.trim_end().split("\r\n").count(),
+        1,
+        "only the header"
+    );
+    // Contoso's own customers are found as before.
+    let page = contoso.get("/audit?customer_name=wingtip").await;
+    assert!(row_with(&page, "Office 365 E1").is_some());
+}
+
+#[actix_web::test]
+async fn a_name_part_that_many_customers_share_reads_the_log_in_pages() {
+    let app = TestApp::spawn().await;
+    two_designations(&app).await;
+    // More customers than the filter looks up by id: it reads the log in order instead.
+    let bakeries: Vec<String> = (0..505).map(|i| format!("Harbor Bakery {i:03}")).collect();
+    customers_in_log_of(&app, "Contoso Distribution", &bakeries);
+    customer_in_log_of(&app, "Contoso Distribution", "Harbor Dental");
+    customer_in_log_of(&app, "Litware Distribution", "Harbor Bakery Litware");
+    let contoso = app.signed_in("admin.agent@contoso.example").await;
+    let page = contoso.get("/audit?customer_name=bakery").await;
+    let rows = page.rows();
+    assert_eq!(rows.len(), 51, "a header and a page of fifty");
+    assert!(rows
+        .iter()
+        .skip(1)
+        .all(|r| r[3].starts_with("Harbor Bakery ")));
+    assert_eq!(rows[1][3], "Harbor Bakery 504", "newest first");
+    let older = page.link("Older changes").expect("an Older link");
+    assert!(older.contains("customer_name=bakery"), "{older}");
+    let second = contoso.get(&older).await;
+    assert_eq!(second.rows()[1][3], "Harbor Bakery 454");
+    assert!(!second.main_text().contains("Litware"));
+    let csv = contoso.get("/audit.csv?customer_name=bakery").await;
+    assert_eq!(csv.body.trim_end().split("\r\n").count(), 506);
+    assert!(!csv.body.contains("Litware"));
+    let page = contoso.get("/audit?customer_name=harbor%20dental").await;
+    assert_eq!(page.rows().len(), 2);
+    assert!(row_with(&page, "Harbor Dental").is_some());
 }
 
 #[actix_web::test]
@@ -421,14 +584,21 @@ async fn no_organization_reads_anothers_log() {
                 page.main_text().contains("No changes match."),
                 "{email} {path}"
             );
-            assert_eq!(page.option_texts("customer"), vec!["All customers"]);
+            assert!(!page.main_text().contains("Adatum"), "{email} {path}");
         }
-        let csv = b.get(&format!("/audit.csv?customer={adatum_id}")).await;
-        assert_eq!(
-            csv.body.trim_end().split("\r\n").count(),
-            1,
-            "{email}: only the header"
-        );
+        let page = b.get("/audit?customer_name=adatum").await;
+        assert!(page.main_text().contains("No changes match."), "{email}");
+        for path in [
+            format!("/audit.csv?customer={adatum_id}"),
+            "/audit.csv?customer_name=adatum".to_string(),
+        ] {
+            let csv = b.get(&path).await;
+            assert_eq!(
+                csv.body.trim_end().split("\r\n").count(),
+                1,
+                "{email} {path}: only the header"
+            );
+        }
     }
     // Tailspin's designation concerns Tailspin and Wingtip, not Fabrikam or Adatum.
     let fabrikam = app.signed_in("admin.agent@fabrikam.example").await;

@@ -134,4 +134,23 @@ test('an Admin agent follows a bulk change to its events in the audit log', asyn
   await app.check('audit-bulk-change');
   await page.getByRole('link', { name: app.t('audit-show-all'), exact: true }).click();
   await expect(page.getByRole('status')).toHaveCount(0);
+
+  // The customer filter: part of a customer's name finds that customer's changes, no others'.
+  const customerName = field(app, 'audit-filter-customer-name');
+  await customerName.fill('DATUM');
+  await app.button('audit-filter-apply').click();
+  await expect(customerName).toHaveValue('DATUM');
+  await expect(changes.first()).toContainText(ADATUM);
+  for (const row of await changes.all()) {
+    await expect(row).toContainText(ADATUM);
+    await expect(row).not.toContainText(WINGTIP);
+  }
+  await app.check('audit-customer-name');
+  await customerName.fill('wingtip');
+  await app.button('audit-filter-apply').click();
+  await expect(customerName).toHaveValue('wingtip');
+  for (const row of await changes.all()) await expect(row).not.toContainText(ADATUM);
+  await customerName.fill('no such customer');
+  await app.button('audit-filter-apply').click();
+  await expect(page.getByRole('main')).toContainText(app.t('audit-empty'));
 });
