@@ -235,10 +235,8 @@ pub struct Db {
 impl Db {
     /// Opens the pool. A SQLite file's folder is created when missing.
     pub fn connect(target: DatabaseTarget, settings: &PoolSettings) -> anyhow::Result<Db> {
-        if matches!(target, DatabaseTarget::Sqlite { .. }) {
-            configure_sqlite_library();
-        }
         if let DatabaseTarget::Sqlite { path } = &target {
+            configure_sqlite_library();
             if let Some(dir) = std::path::Path::new(path).parent() {
                 if !dir.as_os_str().is_empty() {
                     std::fs::create_dir_all(dir)?;
