@@ -46,7 +46,7 @@ use std::time::Duration;
 use actix_web::web;
 use diesel::connection::SimpleConnection;
 use diesel::prelude::*;
-use diesel::r2d2::{ManageConnection, Pool, R2D2Connection};
+use diesel::r2d2::{ManageConnection, Pool, PooledConnection, R2D2Connection};
 use diesel_migrations::{embed_migrations, EmbeddedMigrations, MigrationHarness};
 
 use crate::error::AppError;
@@ -207,19 +207,63 @@ impl ManageConnection for Manager {
         self.open()
     }
 
-    /// A SQLite connection is a file handle with nothing on the way that could drop it: it is
-    /// handed out without a ping (a statement each time). A PostgreSQL connection is pinged, so
-    /// one whose server went away (a restart, an idle timeout on the way) is replaced before a
-    /// request gets it.
+    /// Used only by [`checkout`], which decides when a ping is worth its round trip.
     fn is_valid(&self, conn: &mut DbConnection) -> Result<(), Self::Error> {
-        match conn {
-            DbConnection::Sqlite(_) => Ok(()),
-            DbConnection::Postgres(_) => conn.ping().map_err(diesel::r2d2::Error::QueryError),
-        }
+        conn.ping().map_err(diesel::r2d2::Error::QueryError)
     }
 
+    /// A connection is dropped instead of going back to the pool when a panic unwinds through
+    /// its work, when its transaction state is broken, or when [`checkout`] found it dead.
     fn has_broken(&self, conn: &mut DbConnection) -> bool {
-        std::thread::panicking() || conn.is_broken()
+        let found_dead = FOUND_DEAD.with(|dead| dead.replace(false));
+        found_dead || std::thread::panicking() || conn.is_broken()
+    }
+}
+
+thread_local! {
+    /// Set just before a connection that failed its ping is dropped on this thread, so that
+    /// [`Manager::has_broken`], which the pool calls there and then, drops it for good.
+    static FOUND_DEAD: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// When a pooled connection last came back from work that went well.
+struct ProvenAt(std::time::Instant);
+
+/// How long after a connection last came back from work that went well it is lent again
+/// without a ping.
+const PROVEN_FOR: Duration = Duration::from_secs(1);
+
+/// A connection from the pool, ready for work. A SQLite connection is a file handle with
+/// nothing on the way that could drop it: it is lent as it is. A PostgreSQL connection in
+/// steady use is lent without a ping (a round trip before every request); one idle for longer
+/// than [`PROVEN_FOR`], or whose last work failed, is pinged first, and replaced when the
+/// server went away (a restart, an idle timeout on the way).
+fn checkout(pool: &DbPool) -> Result<PooledConnection<Manager>, AppError> {
+    // Each dead connection is dropped; a pool of them all is emptied, then opened anew.
+    for _ in 0..=pool.max_size() {
+        let mut conn = pool
+            .get()
+            .map_err(|e| AppError::Unavailable(e.to_string()))?;
+        let proven = PooledConnection::extensions(&conn)
+            .get::<ProvenAt>()
+            .is_some_and(|at| at.0.elapsed() < PROVEN_FOR);
+        if proven || matches!(*conn, DbConnection::Sqlite(_)) || conn.ping().is_ok() {
+            return Ok(conn);
+        }
+        FOUND_DEAD.with(|dead| dead.set(true));
+        drop(conn);
+    }
+    Err(AppError::Unavailable("no live database connection".into()))
+}
+
+/// Records how the work on `conn` went: after an error that may come from the connection
+/// (a lost server, something unexpected) it is pinged before its next use.
+fn judge<T>(conn: &mut PooledConnection<Manager>, done: &Result<T, AppError>) {
+    let extensions = PooledConnection::extensions_mut(conn);
+    if matches!(done, Err(AppError::Unavailable(_) | AppError::Internal(_))) {
+        extensions.remove::<ProvenAt>();
+    } else {
+        extensions.insert(ProvenAt(std::time::Instant::now()));
     }
 }
 
@@ -269,7 +313,7 @@ impl Db {
             .max_size(settings.max_size)
             .min_idle(Some(1.min(settings.max_size)))
             .connection_timeout(settings.connect_timeout)
-            .test_on_check_out(true)
+            .test_on_check_out(false)
             .build(manager)
             .map_err(|e| anyhow::anyhow!("cannot open the database: {e}"))?;
         Ok(Db { pool, target })
@@ -285,10 +329,8 @@ impl Db {
     }
 
     /// A connection for work outside a request (start-up, the demo loader, tests).
-    pub fn conn(&self) -> anyhow::Result<diesel::r2d2::PooledConnection<Manager>> {
-        self.pool
-            .get()
-            .map_err(|e| anyhow::anyhow!("no database connection: {e}"))
+    pub fn conn(&self) -> anyhow::Result<PooledConnection<Manager>> {
+        checkout(&self.pool).map_err(|e| anyhow::anyhow!("no database connection: {e:?}"))
     }
 
     /// Runs pending migrations once, even when several instances start together: on PostgreSQL
@@ -309,10 +351,10 @@ impl Db {
         let span = tracing::Span::current();
         web::block(move || {
             let _in_request = span.enter();
-            let mut conn = pool
-                .get()
-                .map_err(|e| AppError::Unavailable(e.to_string()))?;
-            f(&mut conn).map_err(|e| explain(&mut conn, e))
+            let mut conn = checkout(&pool)?;
+            let done = f(&mut conn).map_err(|e| explain(&mut conn, e));
+            judge(&mut conn, &done);
+            done
         })
         .await
         .map_err(|e| AppError::Internal(format!("blocking task failed: {e}")))?

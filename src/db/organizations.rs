@@ -5,7 +5,7 @@ use diesel::prelude::*;
 
 use diesel::sql_types::{Bool, Text};
 
-use super::schema::{organizations, subscriptions};
+use super::schema::organizations;
 use super::{on_backend, DbConnection};
 use crate::domain::{Cursor, CustomerId, OrgKind, OrganizationId};
 
@@ -126,36 +126,6 @@ where
         found.extend(orgs.into_iter().map(|o| (o.id.clone(), o)));
     }
     Ok(Lookup(found))
-}
-
-/// The organizations that provide or support a customer's subscriptions, in one statement of
-/// fixed shape (whatever their number) that stays prepared: what the Support page names.
-///
-/// The ids are one UNION, not two `IN` joined by OR: with the OR, PostgreSQL reads every
-/// organization and tests it against both lists; with the UNION it looks up the few ids.
-pub fn of_customer_subscriptions(
-    conn: &mut DbConnection,
-    customer_id: &CustomerId,
-) -> QueryResult<Lookup> {
-    let orgs: Vec<Organization> = on_backend!(conn, |c| {
-        let of_customer =
-            subscriptions::table.filter(subscriptions::customer_id.eq(customer_id.as_str()));
-        organizations::table
-            .filter(
-                organizations::id.eq_any(
-                    of_customer.select(subscriptions::provider_id).union(
-                        of_customer
-                            .filter(subscriptions::support_contact_id.is_not_null())
-                            .select(subscriptions::support_contact_id.assume_not_null()),
-                    ),
-                ),
-            )
-            .select(Organization::as_select())
-            .load(c)
-    })?;
-    Ok(Lookup(
-        orgs.into_iter().map(|o| (o.id.clone(), o)).collect(),
-    ))
 }
 
 pub fn count(conn: &mut DbConnection) -> QueryResult<i64> {

@@ -115,15 +115,68 @@ pub fn of_customer_from_provider(
         .load(conn)
 }
 
-/// Every subscription of a customer, from every partner (the customer admin's view).
-pub fn of_customer(
+/// How to reach an organization for support: its name and support details.
+#[derive(Debug, Clone, Queryable)]
+pub struct ContactDetails {
+    pub name: String,
+    pub support_email: Option<String>,
+    pub support_phone: Option<String>,
+    pub support_website: Option<String>,
+}
+
+/// One line of a customer admin's Support page: a subscription, the provider that sold it and
+/// the designated support contact when one was chosen.
+#[derive(Debug, Clone, Queryable)]
+pub struct SupportLine {
+    pub product_name: String,
+    #[diesel(deserialize_as = String)]
+    pub commerce_type: CommerceType,
+    pub provider: ContactDetails,
+    /// None while the provider is the contact (no reseller was designated).
+    pub designated: Option<ContactDetails>,
+}
+
+impl SupportLine {
+    /// Who gives support: the designated contact, else the provider.
+    pub fn contact(&self) -> &ContactDetails {
+        self.designated.as_ref().unwrap_or(&self.provider)
+    }
+}
+
+/// Every subscription of a customer, from every partner, with who supports it (the customer
+/// admin's Support page, read on every visit): one statement, only the columns shown.
+pub fn support_lines_of_customer(
     conn: &mut DbConnection,
     customer_id: &CustomerId,
-) -> QueryResult<Vec<Subscription>> {
+) -> QueryResult<Vec<SupportLine>> {
+    let (provider, designated) =
+        diesel::alias!(organizations as provider, organizations as designated);
+    let details = (
+        organizations::name,
+        organizations::support_email,
+        organizations::support_phone,
+        organizations::support_website,
+    );
     on_backend!(conn, |c| subscriptions::table
+        .inner_join(
+            provider.on(provider
+                .field(organizations::id)
+                .eq(subscriptions::provider_id))
+        )
+        .left_join(
+            designated.on(designated
+                .field(organizations::id)
+                .nullable()
+                .eq(subscriptions::support_contact_id)),
+        )
         .filter(subscriptions::customer_id.eq(customer_id.as_str()))
         .order((subscriptions::product_name.asc(), subscriptions::id.asc()))
-        .select(Subscription::as_select())
+        .select((
+            subscriptions::product_name,
+            subscriptions::commerce_type,
+            provider.fields(details),
+            designated.fields(details).nullable(),
+        ))
         .load(c))
 }
 
@@ -145,6 +198,81 @@ pub fn find_for_provider(
         .optional())
 }
 
+/// A partner's subscription as its page shows it: the subscription, its customer, and the
+/// names of its provider and of its designated support contact (None: the provider).
+pub struct SubscriptionView {
+    pub sub: Subscription,
+    pub customer: super::organizations::Organization,
+    pub provider_name: String,
+    pub contact_name: Option<String>,
+}
+
+/// [`find_for_provider`] with what the subscription page names beside it, in one statement
+/// (read on every view of a subscription).
+pub fn view_for_provider(
+    conn: &mut DbConnection,
+    provider_id: &OrganizationId,
+    customer_id: &CustomerId,
+    subscription_id: &SubscriptionId,
+) -> QueryResult<Option<SubscriptionView>> {
+    let (customer, provider, contact) = diesel::alias!(
+        organizations as customer,
+        organizations as provider,
+        organizations as contact
+    );
+    // In the order of `Organization`'s fields.
+    let customer_columns = customer.fields((
+        organizations::id,
+        organizations::kind,
+        organizations::name,
+        organizations::partner_id,
+        organizations::tenant_id,
+        organizations::support_email,
+        organizations::support_phone,
+        organizations::support_website,
+        organizations::created_at,
+        organizations::domain,
+        organizations::country,
+        organizations::mfa_required,
+    ));
+    let found = on_backend!(conn, |c| subscriptions::table
+        .inner_join(
+            customer.on(customer
+                .field(organizations::id)
+                .eq(subscriptions::customer_id))
+        )
+        .inner_join(
+            provider.on(provider
+                .field(organizations::id)
+                .eq(subscriptions::provider_id))
+        )
+        .left_join(
+            contact.on(contact
+                .field(organizations::id)
+                .nullable()
+                .eq(subscriptions::support_contact_id)),
+        )
+        .filter(subscriptions::id.eq(subscription_id.as_str()))
+        .filter(subscriptions::customer_id.eq(customer_id.as_str()))
+        .filter(subscriptions::provider_id.eq(provider_id.as_str()))
+        .select((
+            Subscription::as_select(),
+            customer_columns,
+            provider.field(organizations::name),
+            contact.field(organizations::name).nullable(),
+        ))
+        .get_result(c)
+        .optional())?;
+    Ok(found.map(
+        |(sub, customer, provider_name, contact_name)| SubscriptionView {
+            sub,
+            customer,
+            provider_name,
+            contact_name,
+        },
+    ))
+}
+
 /// The facts about every indirect reseller that has a partnership with the provider or a
 /// relationship with the customer; the domain decides which of them are available.
 pub fn reseller_facts(
@@ -152,38 +280,37 @@ pub fn reseller_facts(
     provider_id: &OrganizationId,
     customer_id: &CustomerId,
 ) -> QueryResult<Vec<ResellerFacts>> {
-    // Fixed statements (subselects, not a list of ids), so each stays prepared.
-    on_backend!(conn, |c| {
-        let partnered_ids = partnerships::table
-            .filter(partnerships::provider_id.eq(provider_id.as_str()))
-            .filter(partnerships::status.eq(PartnershipStatus::Active.as_str()))
-            .select(partnerships::reseller_id);
-        let delegated_ids = customer_relationships::table
-            .filter(customer_relationships::customer_id.eq(customer_id.as_str()))
-            .filter(customer_relationships::delegated_admin.eq(true))
-            .select(customer_relationships::partner_id);
-        let partnered: Vec<String> = partnered_ids.load(c)?;
-        let delegated: Vec<String> = delegated_ids.load(c)?;
-        let resellers: Vec<(String, String)> = organizations::table
-            .filter(organizations::kind.eq(OrgKind::IndirectReseller.as_str()))
-            .filter(
-                organizations::id
-                    .eq_any(partnered_ids)
-                    .or(organizations::id.eq_any(delegated_ids)),
-            )
-            .order(organizations::id)
-            .select((organizations::id, organizations::name))
-            .load(c)?;
-        Ok(resellers
-            .into_iter()
-            .map(|(id, name)| ResellerFacts {
-                active_partnership_with_provider: partnered.contains(&id),
-                delegated_admin_with_customer: delegated.contains(&id),
-                organization_id: id,
-                name,
-            })
-            .collect())
-    })
+    // One statement of fixed shape (subselects, not a list of ids), so it stays prepared. The
+    // ids are one UNION, not two `IN` joined by OR, so PostgreSQL looks up the few ids instead
+    // of testing every organization against both lists.
+    let partnered_ids = partnerships::table
+        .filter(partnerships::provider_id.eq(provider_id.as_str()))
+        .filter(partnerships::status.eq(PartnershipStatus::Active.as_str()))
+        .select(partnerships::reseller_id);
+    let delegated_ids = customer_relationships::table
+        .filter(customer_relationships::customer_id.eq(customer_id.as_str()))
+        .filter(customer_relationships::delegated_admin.eq(true))
+        .select(customer_relationships::partner_id);
+    let rows: Vec<(String, String, bool, bool)> = on_backend!(conn, |c| organizations::table
+        .filter(organizations::kind.eq(OrgKind::IndirectReseller.as_str()))
+        .filter(organizations::id.eq_any(partnered_ids.union(delegated_ids)))
+        .order(organizations::id)
+        .select((
+            organizations::id,
+            organizations::name,
+            organizations::id.eq_any(partnered_ids),
+            organizations::id.eq_any(delegated_ids),
+        ))
+        .load(c))?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, name, partnered, delegated)| ResellerFacts {
+            active_partnership_with_provider: partnered,
+            delegated_admin_with_customer: delegated,
+            organization_id: id,
+            name,
+        })
+        .collect())
 }
 
 pub use super::audit::Actor;
@@ -213,10 +340,19 @@ pub fn available_contacts(
 ) -> QueryResult<Vec<crate::domain::support_contact::Candidate>> {
     let provider_name = super::organizations::name_of(conn, sub.provider_id.as_str())?
         .ok_or(diesel::result::Error::NotFound)?;
+    available_contacts_named(conn, sub, &provider_name)
+}
+
+/// [`available_contacts`] when the provider's name is already known.
+pub fn available_contacts_named(
+    conn: &mut DbConnection,
+    sub: &Subscription,
+    provider_name: &str,
+) -> QueryResult<Vec<crate::domain::support_contact::Candidate>> {
     let facts = reseller_facts(conn, &sub.provider_id, &sub.customer_id)?;
     Ok(crate::domain::support_contact::available_contacts(
         sub.provider_id.as_str(),
-        &provider_name,
+        provider_name,
         &facts,
     ))
 }

@@ -7,7 +7,7 @@ use askama::Template;
 use super::render;
 use crate::auth::{CustomerAdmin, OnPageConnection, Viewer};
 use crate::db;
-use crate::db::organizations::Organization;
+use crate::db::subscriptions::ContactDetails;
 use crate::domain::profile::{mailto_href, tel_uri};
 use crate::error::AppError;
 
@@ -16,24 +16,18 @@ pub struct SupportRow {
     pub product_name: String,
     pub provider_name: String,
     /// The designated support contact; for new commerce, the provider that sold it.
-    pub contact: Option<Organization>,
+    pub contact: ContactDetails,
     pub is_new_commerce: bool,
 }
 
 impl SupportRow {
     pub fn tel(&self) -> Option<String> {
-        self.contact
-            .as_ref()
-            .and_then(|c| c.support_phone.as_deref())
-            .map(tel_uri)
+        self.contact.support_phone.as_deref().map(tel_uri)
     }
 
     /// The contact's `mailto:` link, percent-encoded (see [`mailto_href`]).
     pub fn mailto(&self) -> Option<String> {
-        self.contact
-            .as_ref()
-            .and_then(|c| c.support_email.as_deref())
-            .map(mailto_href)
+        self.contact.support_email.as_deref().map(mailto_href)
     }
 }
 
@@ -45,28 +39,19 @@ pub struct AdminSupportPage {
 }
 
 /// Read by every customer admin who looks for help: one trip to the database, the session
-/// check included.
+/// check included, and one statement for the page.
 pub async fn show(admin: OnPageConnection<CustomerAdmin>) -> Result<HttpResponse, AppError> {
     let (admin, rows) = admin
         .run(move |conn, user| {
             let customer_id = CustomerAdmin::customer_of(user);
-            let subs = db::subscriptions::of_customer(conn, &customer_id)?;
-            let orgs = db::organizations::of_customer_subscriptions(conn, &customer_id)?;
-            let org = |id: &str| orgs.get(id).cloned();
-            Ok(subs
+            let lines = db::subscriptions::support_lines_of_customer(conn, &customer_id)?;
+            Ok(lines
                 .into_iter()
-                .map(|s| {
-                    let is_new_commerce = !s.has_contact_section();
-                    let contact_id = s
-                        .support_contact_id
-                        .as_deref()
-                        .unwrap_or(s.provider_id.as_str());
-                    SupportRow {
-                        product_name: s.product_name.clone(),
-                        provider_name: orgs.name(s.provider_id.as_str()),
-                        contact: org(contact_id),
-                        is_new_commerce,
-                    }
+                .map(|line| SupportRow {
+                    is_new_commerce: !line.commerce_type.has_designated_support_contact(),
+                    contact: line.contact().clone(),
+                    provider_name: line.provider.name,
+                    product_name: line.product_name,
                 })
                 .collect::<Vec<_>>())
         })

@@ -182,17 +182,16 @@ fn load_on(
     customer_id: &CustomerId,
     subscription_id: &SubscriptionId,
 ) -> Result<Loaded, AppError> {
-    let sub = db::subscriptions::find_for_provider(conn, org_id, customer_id, subscription_id)?
+    let view = db::subscriptions::view_for_provider(conn, org_id, customer_id, subscription_id)?
         .ok_or(AppError::NotFound)?;
-    let customer =
-        db::organizations::find(conn, &customer_id.as_organization())?.ok_or(AppError::NotFound)?;
-    let available = db::subscriptions::available_contacts(conn, &sub)?;
-    let provider_name =
-        db::organizations::name_of(conn, sub.provider_id.as_str())?.unwrap_or_default();
-    let current_contact = match sub.support_contact_id.as_deref() {
-        Some(id) => Some(db::organizations::name_of(conn, id)?.unwrap_or_default()),
-        None => None,
-    };
+    let available =
+        db::subscriptions::available_contacts_named(conn, &view.sub, &view.provider_name)?;
+    let db::subscriptions::SubscriptionView {
+        sub,
+        customer,
+        provider_name,
+        contact_name: current_contact,
+    } = view;
     Ok(Loaded {
         provider_name,
         current_contact,

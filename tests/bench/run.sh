@@ -155,6 +155,7 @@ bench_page() {
   local bytes ratio
   bytes=$(wc -c <"$body")
   ratio=$(awk -v a="$a_rps" -v c="$c_rps" 'BEGIN { if (c > 0) printf "%.1f %%", 100 * a / c; else print "-" }')
+  APP_RPS["$BACKEND/$label"]=$a_rps
   row "ceiling, $bytes bytes" "$c_rps" "$c_p50" "$c_p99" "100 %" "$c_rss"
   row "$label$(failed "$a_non2xx")" "$a_rps" "$a_p50" "$a_p99" "$ratio" "$a_rss"
 }
@@ -167,7 +168,10 @@ find_subscription_page() { # $1 = partner's cookie
   curl -s -H "Cookie: $1" "$BASE$adatum" | grep -o "$adatum/subscriptions/[0-9a-f-]*\">Office 365 Business Standard" | cut -d'"' -f1
 }
 
+declare -A APP_RPS # "backend/page" -> the app's req/s, for the PostgreSQL / SQLite line
+BACKEND=
 bench_backend() { # $1 = label, $2 = DATABASE_URL
+  BACKEND=$1
   echo
   echo "== $1"
   start_server "$2"
@@ -187,6 +191,11 @@ bench_backend SQLite "sqlite://$WORK/bench.db"
 PG_DB="sc_bench_$$"
 if psql "$PG_SERVER/postgres" -qc "CREATE DATABASE $PG_DB" >/dev/null 2>&1; then
   bench_backend PostgreSQL "$PG_SERVER/$PG_DB"
+  echo
+  for page in "Support page (customer admin)" "subscription page (helpdesk)"; do
+    awk -v p="${APP_RPS[PostgreSQL/$page]:-0}" -v s="${APP_RPS[SQLite/$page]:-0}" -v n="$page" \
+      'BEGIN { if (s > 0) printf "PostgreSQL / SQLite, %s: %.1f %%\n", n, 100 * p / s }'
+  done
   psql "$PG_SERVER/postgres" -qc "DROP DATABASE IF EXISTS $PG_DB WITH (FORCE)" >/dev/null 2>&1 || true
   PG_DB=
 else

@@ -445,3 +445,77 @@ async fn a_database_outage_gives_a_localized_try_again_page_and_recovers_by_itse
     }
     assert_eq!(status, 200, "recovered");
 }
+
+/// Cuts every connection the app holds to its PostgreSQL database (the server stays up).
+fn cut_connections(server: &str, url: &str) {
+    let name = url.rsplit('/').next().unwrap();
+    pg_admin(
+        server,
+        &format!("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{name}'"),
+    );
+}
+
+/// A PostgreSQL app whose pool holds two connections, with a signed-in helpdesk agent.
+async fn postgres_app_with_two_connections() -> Option<(TestApp, String, String)> {
+    let server = available_postgres()?;
+    let target = fresh_postgres_database(&server);
+    let DatabaseTarget::Postgres { url } = &target else {
+        unreachable!()
+    };
+    let url = url.clone();
+    let pool = PoolSettings {
+        max_size: 2,
+        connect_timeout: Duration::from_secs(1),
+        ..PoolSettings::default()
+    };
+    let app = TestApp::spawn_on(target, Settings::for_tests(), pool).await;
+    Some((app, server, url))
+}
+
+#[actix_web::test]
+async fn connections_idle_when_the_server_cut_them_are_replaced_before_anyone_meets_them() {
+    let Some((app, server, url)) = postgres_app_with_two_connections().await else {
+        return;
+    };
+    let b = app.signed_in("helpdesk@contoso.example").await;
+    assert_eq!(b.get("/customers").await.status, 200);
+    cut_connections(&server, &url);
+    // Idle for longer than a connection is trusted without a ping.
+    actix_web::rt::time::sleep(Duration::from_millis(1200)).await;
+    assert_eq!(b.get("/customers").await.status, 200);
+    assert_eq!(b.get("/customers").await.status, 200);
+}
+
+#[actix_web::test]
+async fn connections_cut_while_in_steady_use_cost_at_most_a_try_again_page_each() {
+    let Some((app, server, url)) = postgres_app_with_two_connections().await else {
+        return;
+    };
+    let b = app.signed_in("helpdesk@contoso.example").await;
+    b.set_cookie("lang", "zh-TW");
+    assert_eq!(b.get("/customers").await.status, 200);
+    cut_connections(&server, &url);
+    // At once: the connections were proven a moment ago and are lent without a ping. A
+    // request that meets a dead one is asked to try again; the connection is not lent again
+    // without a ping, so the pool heals within one try per connection.
+    let mut statuses = Vec::new();
+    for _ in 0..4 {
+        let page = b.get("/customers").await;
+        if page.status != 200 {
+            assert_eq!(page.status, 503, "{}", page.main_text());
+            assert_eq!(page.html_lang(), Some("zh-TW"));
+            assert!(!page.body.to_lowercase().contains("postgres"));
+        }
+        statuses.push(page.status);
+    }
+    let failed = statuses.iter().filter(|s| **s != 200).count();
+    assert!(
+        failed <= 2,
+        "one try-again page at most per connection: {statuses:?}"
+    );
+    assert_eq!(statuses.last(), Some(&200), "{statuses:?}");
+    assert!(
+        statuses.windows(2).all(|w| w[0] != 200 || w[1] == 200),
+        "once healed it stays healed: {statuses:?}"
+    );
+}
