@@ -280,37 +280,50 @@ pub fn reseller_facts(
     provider_id: &OrganizationId,
     customer_id: &CustomerId,
 ) -> QueryResult<Vec<ResellerFacts>> {
-    // One statement of fixed shape (subselects, not a list of ids), so it stays prepared. The
-    // ids are one UNION, not two `IN` joined by OR, so PostgreSQL looks up the few ids instead
-    // of testing every organization against both lists.
-    let partnered_ids = partnerships::table
+    // One statement of fixed shape, so it stays prepared: the resellers in a partnership with
+    // the provider, then those with a delegated relationship with the customer, each found by
+    // its index and joined to its organization. UNION ALL keeps each side's mark and needs no
+    // temporary table; a reseller on both sides is merged here.
+    use diesel::sql_types::Bool;
+    let reseller = || organizations::kind.eq(OrgKind::IndirectReseller.as_str());
+    let partnered = partnerships::table
+        .inner_join(organizations::table.on(organizations::id.eq(partnerships::reseller_id)))
         .filter(partnerships::provider_id.eq(provider_id.as_str()))
         .filter(partnerships::status.eq(PartnershipStatus::Active.as_str()))
-        .select(partnerships::reseller_id);
-    let delegated_ids = customer_relationships::table
-        .filter(customer_relationships::customer_id.eq(customer_id.as_str()))
-        .filter(customer_relationships::delegated_admin.eq(true))
-        .select(customer_relationships::partner_id);
-    let rows: Vec<(String, String, bool, bool)> = on_backend!(conn, |c| organizations::table
-        .filter(organizations::kind.eq(OrgKind::IndirectReseller.as_str()))
-        .filter(organizations::id.eq_any(partnered_ids.union(delegated_ids)))
-        .order(organizations::id)
+        .filter(reseller())
         .select((
             organizations::id,
             organizations::name,
-            organizations::id.eq_any(partnered_ids),
-            organizations::id.eq_any(delegated_ids),
-        ))
-        .load(c))?;
-    Ok(rows
-        .into_iter()
-        .map(|(id, name, partnered, delegated)| ResellerFacts {
-            active_partnership_with_provider: partnered,
-            delegated_admin_with_customer: delegated,
+            true.into_sql::<Bool>(),
+            false.into_sql::<Bool>(),
+        ));
+    let delegated = customer_relationships::table
+        .inner_join(
+            organizations::table.on(organizations::id.eq(customer_relationships::partner_id)),
+        )
+        .filter(customer_relationships::customer_id.eq(customer_id.as_str()))
+        .filter(customer_relationships::delegated_admin.eq(true))
+        .filter(reseller())
+        .select((
+            organizations::id,
+            organizations::name,
+            false.into_sql::<Bool>(),
+            true.into_sql::<Bool>(),
+        ));
+    let rows: Vec<(String, String, bool, bool)> =
+        on_backend!(conn, |c| partnered.union_all(delegated).load(c))?;
+    let mut by_id = std::collections::BTreeMap::<String, ResellerFacts>::new();
+    for (id, name, partnered, delegated) in rows {
+        let facts = by_id.entry(id.clone()).or_insert(ResellerFacts {
             organization_id: id,
             name,
-        })
-        .collect())
+            active_partnership_with_provider: false,
+            delegated_admin_with_customer: false,
+        });
+        facts.active_partnership_with_provider |= partnered;
+        facts.delegated_admin_with_customer |= delegated;
+    }
+    Ok(by_id.into_values().collect())
 }
 
 pub use super::audit::Actor;
