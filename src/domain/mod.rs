@@ -199,6 +199,21 @@ pub fn search_key(name: &str) -> String {
     name.trim().to_lowercase()
 }
 
+/// The full-text query that finds the names containing `key` (three or more characters) in
+/// SQLite's trigram index: each distinct run of three characters of the key, as an FTS5
+/// string (double quotes doubled), all of them required.
+pub fn trigram_query(key: &str) -> String {
+    let chars: Vec<char> = key.chars().collect();
+    let mut seen = std::collections::BTreeSet::new();
+    chars
+        .windows(3)
+        .map(|w| w.iter().collect::<String>())
+        .filter(|t| seen.insert(t.clone()))
+        .map(|t| format!("\"{}\"", t.replace('"', "\"\"")))
+        .collect::<Vec<_>>()
+        .join(" AND ")
+}
+
 /// A position in a list ordered by (name, id), carried in "next"/"previous" links.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Cursor {
@@ -229,6 +244,14 @@ impl fmt::Display for Cursor {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn trigram_queries_require_each_run_of_three_characters_once() {
+        assert_eq!(trigram_query("abcab"), "\"abc\" AND \"bca\" AND \"cab\"");
+        assert_eq!(trigram_query("株式会社"), "\"株式会\" AND \"式会社\"");
+        assert_eq!(trigram_query("a\"b"), "\"a\"\"b\"");
+        assert_eq!(trigram_query("aaaa"), "\"aaa\"");
+    }
 
     #[test]
     fn cursor_round_trips_and_rejects_garbage() {

@@ -17,6 +17,8 @@ PORT=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0));
 BASE="http://127.0.0.1:$PORT"
 SERVER_PID=
 PG_DBS=()
+# The number of the 124th customer: at any size exactly one customer's name contains it.
+RARE=000123
 
 cleanup() {
   [ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null || true
@@ -142,12 +144,20 @@ run_size() { # $1 = backend, $2 = DATABASE_URL, $3 = customers
   from=$(date -u -d '7 days ago' +%F)
   load "customers-first-page" "$1" "$3" "$helpdesk" /customers
   load "customers-search" "$1" "$3" "$helpdesk" "/customers?q=bakery"
+  # A part of a name that one customer has (at either size): a walk in name order finds nothing
+  # to stop at, so it must come from the name index.
+  load "customers-search-rare" "$1" "$3" "$helpdesk" "/customers?q=$RARE"
   load "customers-deep-page" "$1" "$3" "$helpdesk" "/customers?after=$deep"
   load "customer-subscriptions" "$1" "$3" "$helpdesk" "/customers/$adatum"
   load "supported-subscriptions" "$1" "$3" "$fabrikam" /supported-subscriptions
   load "admin-support" "$1" "$3" "$adatum_admin" /admin/support
   # Last: when it is slow, its queries outlive the run and would slow the next page's.
   load "audit-log-dates" "$1" "$3" "$agent" "/audit?from=$from&to=$today"
+  # The log filtered by a part of a customer's name that one, one in 500 ("summit media") and
+  # one in 25 ("bakery") of the customers have.
+  load "audit-customer-rare" "$1" "$3" "$agent" "/audit?customer_name=$RARE"
+  load "audit-customer-middling" "$1" "$3" "$agent" "/audit?customer_name=summit%20media"
+  load "audit-customer-common" "$1" "$3" "$agent" "/audit?customer_name=bakery"
   stop_server
 }
 
