@@ -199,6 +199,27 @@ pub fn search_key(name: &str) -> String {
     name.trim().to_lowercase()
 }
 
+/// The full-text query that narrows SQLite's trigram index to the names that may contain
+/// `key` (three or more characters): runs of three characters that cover the key (from its
+/// start, three apart, and its last three), each an FTS5 string (double quotes doubled), all
+/// required. Every name that contains the key has them; the caller tests the few others out.
+/// Overlapping runs would narrow no further in practice and cost an index read each.
+pub fn trigram_query(key: &str) -> String {
+    let chars: Vec<char> = key.chars().collect();
+    let mut starts: Vec<usize> = (0..chars.len().saturating_sub(2)).step_by(3).collect();
+    if chars.len() >= 3 && starts.last() != Some(&(chars.len() - 3)) {
+        starts.push(chars.len() - 3);
+    }
+    let mut seen = std::collections::BTreeSet::new();
+    starts
+        .into_iter()
+        .map(|i| chars[i..i + 3].iter().collect::<String>())
+        .filter(|t| seen.insert(t.clone()))
+        .map(|t| format!("\"{}\"", t.replace('"', "\"\"")))
+        .collect::<Vec<_>>()
+        .join(" AND ")
+}
+
 /// A position in a list ordered by (name, id), carried in "next"/"previous" links.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Cursor {
@@ -229,6 +250,17 @@ impl fmt::Display for Cursor {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn trigram_queries_cover_the_key_with_runs_of_three() {
+        assert_eq!(trigram_query("abc"), "\"abc\"");
+        assert_eq!(trigram_query("abcdef"), "\"abc\" AND \"def\"");
+        assert_eq!(trigram_query("abcdefg"), "\"abc\" AND \"def\" AND \"efg\"");
+        assert_eq!(trigram_query("株式会社"), "\"株式会\" AND \"式会社\"");
+        assert_eq!(trigram_query("a\"b"), "\"a\"\"b\"");
+        assert_eq!(trigram_query("aaaaaa"), "\"aaa\"");
+        assert_eq!(trigram_query("ab"), "");
+    }
 
     #[test]
     fn cursor_round_trips_and_rejects_garbage() {

@@ -17,6 +17,8 @@ PORT=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0));
 BASE="http://127.0.0.1:$PORT"
 SERVER_PID=
 PG_DBS=()
+# The number of the 124th customer: at any size exactly one customer's name contains it.
+RARE=000123
 
 cleanup() {
   [ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null || true
@@ -90,8 +92,20 @@ explain_all() { # $1 = backend, $2 = DATABASE_URL
   deep_name="Summit Media Ltd 099000"
   deep_id=00000000-0000-0000-0000-000000000000
   local customer_of="EXISTS (SELECT 1 FROM customer_relationships WHERE customer_relationships.customer_id = organizations.id AND customer_relationships.partner_id = '$contoso' UNION ALL SELECT 1 FROM subscriptions WHERE subscriptions.customer_id = organizations.id AND subscriptions.provider_id = '$contoso')"
-  local rare_ids
-  rare_ids=$(sql "$1" "$2" "SELECT id FROM organizations WHERE kind = 'customer' AND search_name LIKE '%summit media%' ORDER BY id LIMIT 100" | sed "s/.*/'&'/" | paste -sd, -)
+  local rare_ids middling_ids
+  rare_ids=$(sql "$1" "$2" "SELECT id FROM organizations WHERE kind = 'customer' AND search_name LIKE '%$RARE%'" | sed "s/.*/'&'/" | paste -sd, -)
+  middling_ids=$(sql "$1" "$2" "SELECT id FROM organizations WHERE kind = 'customer' AND search_name LIKE '%summit media%'" | sed "s/.*/'&'/" | paste -sd, -)
+  # The customers whose name contains a part, counted up to one more than asked for: on
+  # SQLite from the trigram table (runs of three characters that cover the part, as
+  # domain::trigram_query makes them), on PostgreSQL by LIKE, which its trigram index serves.
+  named() { # $1 = part, $2 = its trigram query, $3 = limit
+    if [ "$backend_of_plans" = sqlite ]; then
+      echo "SELECT organizations.id FROM organizations_search JOIN organizations ON organizations.rowid = organizations_search.rowid WHERE organizations_search MATCH '$2' AND organizations.kind = 'customer' AND organizations.search_name LIKE '%$1%' ESCAPE '\\' LIMIT $3"
+    else
+      echo "SELECT organizations.id FROM organizations WHERE organizations.kind = 'customer' AND organizations.search_name LIKE '%$1%' ESCAPE '\\' LIMIT $3"
+    fi
+  }
+  local backend_of_plans=$1
   local cols="organizations.id, organizations.name, organizations.kind"
   local ev="audit_events.id, audit_events.occurred_at, audit_events.action"
   while IFS='=' read -r label q; do
@@ -103,7 +117,15 @@ explain_all() { # $1 = backend, $2 = DATABASE_URL
   done <<EOF
 customers, first page=SELECT $cols FROM organizations WHERE organizations.kind = 'customer' AND $customer_of ORDER BY organizations.name, organizations.id LIMIT 26
 customers, search by part of a name=SELECT $cols FROM organizations WHERE organizations.kind = 'customer' AND organizations.search_name LIKE '%bakery%' ESCAPE '\\' AND $customer_of ORDER BY organizations.name, organizations.id LIMIT 26
-customers, rare search=SELECT $cols FROM organizations WHERE organizations.kind = 'customer' AND organizations.search_name LIKE '%099123%' ESCAPE '\\' AND $customer_of ORDER BY organizations.name, organizations.id LIMIT 26
+$(if [ "$1" = sqlite ]; then cat <<SQLITE
+customers, rare search: the customers it names, up to 201=$(named "$RARE" '"000" AND "123"' 201)
+customers, rare search: their page, by key=SELECT $cols FROM organizations WHERE organizations.kind = 'customer' AND organizations.id IN ($rare_ids) AND organizations.search_name LIKE '%$RARE%' ESCAPE '\\' AND $customer_of ORDER BY organizations.name, organizations.id LIMIT 26
+customers, common search: the customers it names (more than 200: the page walks the names as above)=$(named bakery '"bak" AND "ery"' 201)
+SQLITE
+else cat <<POSTGRES
+customers, rare search (one query: the planner reads the trigram index)=SELECT $cols FROM organizations WHERE organizations.kind = 'customer' AND organizations.search_name LIKE '%$RARE%' ESCAPE '\\' AND $customer_of ORDER BY organizations.name, organizations.id LIMIT 26
+POSTGRES
+fi)
 customers, a page deep in the results=SELECT $cols FROM organizations WHERE organizations.kind = 'customer' AND $customer_of AND organizations.name >= '$deep_name' AND (organizations.name > '$deep_name' OR (organizations.name = '$deep_name' AND organizations.id > '$deep_id')) ORDER BY organizations.name, organizations.id LIMIT 26
 a customer's subscriptions=SELECT subscriptions.id FROM subscriptions WHERE subscriptions.customer_id = '$adatum' AND subscriptions.provider_id = '$contoso' ORDER BY subscriptions.product_name, subscriptions.id
 supported subscriptions=SELECT subscriptions.id FROM subscriptions WHERE subscriptions.support_contact_id = '$fabrikam' AND subscriptions.provider_id <> '$fabrikam'
@@ -111,9 +133,13 @@ customers page beside a reseller's customers=SELECT subscriptions.customer_id, C
 audit log (partner, own side, dates)=SELECT $ev FROM audit_events WHERE audit_events.organization_id = '$contoso' AND audit_events.occurred_at >= '2000-01-01 00:00:00' AND audit_events.occurred_at < '2100-01-01 00:00:00' ORDER BY audit_events.occurred_at DESC, audit_events.id DESC LIMIT 51
 audit log (partner, related side, dates)=SELECT $ev FROM audit_events WHERE audit_events.related_organization_id = '$contoso' AND audit_events.occurred_at >= '2000-01-01 00:00:00' AND audit_events.occurred_at < '2100-01-01 00:00:00' ORDER BY audit_events.occurred_at DESC, audit_events.id DESC LIMIT 51
 audit log (partner, the old single query with OR)=SELECT $ev FROM audit_events WHERE (audit_events.organization_id = '$contoso' OR audit_events.related_organization_id = '$contoso') AND audit_events.occurred_at >= '2000-01-01 00:00:00' ORDER BY audit_events.occurred_at DESC, audit_events.id DESC LIMIT 51
-audit log customer name filter: the matching customers, counted up to 501=SELECT organizations.id FROM organizations WHERE organizations.kind = 'customer' AND organizations.search_name LIKE '%summit media%' ESCAPE '\\' LIMIT 501
-audit log customer name filter, up to 500 customers (100 here; their events by the customer index)=SELECT $ev FROM audit_events WHERE (audit_events.organization_id || '') = '$contoso' AND audit_events.customer_id IN ($rare_ids) ORDER BY audit_events.occurred_at DESC, audit_events.id DESC LIMIT 51
-audit log customer name filter, more customers (the log in order, each event's customer by key)=SELECT $ev FROM audit_events WHERE audit_events.organization_id = '$contoso' AND EXISTS (SELECT organizations.id FROM organizations WHERE organizations.id = audit_events.customer_id AND organizations.search_name LIKE '%bakery%' ESCAPE '\\') ORDER BY audit_events.occurred_at DESC, audit_events.id DESC LIMIT 51
+audit log customer name filter, rare: the customers it names, up to 501=$(named "$RARE" '"000" AND "123"' 501)
+audit log customer name filter, rare: their events by the customer index=SELECT $ev FROM audit_events WHERE (audit_events.organization_id || '') = '$contoso' AND audit_events.customer_id IN ($rare_ids) ORDER BY audit_events.occurred_at DESC, audit_events.id DESC LIMIT 51
+audit log customer name filter, middling: the customers it names, up to 501=$(named "summit media" '"sum" AND "mit" AND " me" AND "dia"' 501)
+audit log customer name filter, middling (up to 500 customers, 200 here): their events by the customer index=SELECT $ev FROM audit_events WHERE (audit_events.organization_id || '') = '$contoso' AND audit_events.customer_id IN ($middling_ids) ORDER BY audit_events.occurred_at DESC, audit_events.id DESC LIMIT 51
+audit log customer name filter, middling, the other side=SELECT $ev FROM audit_events WHERE (audit_events.related_organization_id || '') = '$contoso' AND audit_events.customer_id IN ($middling_ids) ORDER BY audit_events.occurred_at DESC, audit_events.id DESC LIMIT 51
+audit log customer name filter, common: the customers it names, up to 501=$(named bakery '"bak" AND "ery"' 501)
+audit log customer name filter, common (more than 500 customers: the log in order, each event's customer by key)=SELECT $ev FROM audit_events WHERE audit_events.organization_id = '$contoso' AND EXISTS (SELECT organizations.id FROM organizations WHERE organizations.id = audit_events.customer_id AND organizations.search_name LIKE '%bakery%' ESCAPE '\\') ORDER BY audit_events.occurred_at DESC, audit_events.id DESC LIMIT 51
 audit log chosen customer (its name, when the partner's log mentions it)=SELECT organizations.name FROM organizations WHERE organizations.id = '$adatum' AND EXISTS (SELECT audit_events.id FROM audit_events WHERE audit_events.customer_id = '$adatum' AND (audit_events.organization_id = '$contoso' OR audit_events.related_organization_id = '$contoso')) LIMIT 1
 Admin -> Support (a customer's subscriptions)=SELECT subscriptions.id FROM subscriptions WHERE subscriptions.customer_id = '$adatum' ORDER BY subscriptions.product_name, subscriptions.id
 Admin -> Support (the organizations they name)=SELECT organizations.id, organizations.name FROM organizations WHERE organizations.id IN (SELECT subscriptions.provider_id FROM subscriptions WHERE subscriptions.customer_id = '$adatum' UNION SELECT subscriptions.support_contact_id FROM subscriptions WHERE subscriptions.customer_id = '$adatum' AND subscriptions.support_contact_id IS NOT NULL)
@@ -142,12 +168,20 @@ run_size() { # $1 = backend, $2 = DATABASE_URL, $3 = customers
   from=$(date -u -d '7 days ago' +%F)
   load "customers-first-page" "$1" "$3" "$helpdesk" /customers
   load "customers-search" "$1" "$3" "$helpdesk" "/customers?q=bakery"
+  # A part of a name that one customer has (at either size): a walk in name order finds nothing
+  # to stop at, so it must come from the name index.
+  load "customers-search-rare" "$1" "$3" "$helpdesk" "/customers?q=$RARE"
   load "customers-deep-page" "$1" "$3" "$helpdesk" "/customers?after=$deep"
   load "customer-subscriptions" "$1" "$3" "$helpdesk" "/customers/$adatum"
   load "supported-subscriptions" "$1" "$3" "$fabrikam" /supported-subscriptions
   load "admin-support" "$1" "$3" "$adatum_admin" /admin/support
   # Last: when it is slow, its queries outlive the run and would slow the next page's.
   load "audit-log-dates" "$1" "$3" "$agent" "/audit?from=$from&to=$today"
+  # The log filtered by a part of a customer's name that one, one in 500 ("summit media") and
+  # one in 25 ("bakery") of the customers have.
+  load "audit-customer-rare" "$1" "$3" "$agent" "/audit?customer_name=$RARE"
+  load "audit-customer-middling" "$1" "$3" "$agent" "/audit?customer_name=summit%20media"
+  load "audit-customer-common" "$1" "$3" "$agent" "/audit?customer_name=bakery"
   stop_server
 }
 

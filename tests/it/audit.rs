@@ -395,6 +395,70 @@ async fn a_name_part_that_many_customers_share_reads_the_log_in_pages() {
 }
 
 #[actix_web::test]
+async fn the_name_filter_finds_each_customers_events_by_rare_short_and_renamed_parts() {
+    let app = TestApp::spawn().await;
+    let names: Vec<String> = ["Fourth Coffee 東京", "Fifth Coffee", "Fourth Coffee 大阪"]
+        .iter()
+        .map(|n| n.to_string())
+        .collect();
+    let ids = customers_in_log_of(&app, "Contoso Distribution", &names);
+    customer_in_log_of(&app, "Litware Distribution", "Fourth Coffee Litware");
+    let contoso = app.signed_in("admin.agent@contoso.example").await;
+    let customers = |page: &Page| -> Vec<String> {
+        page.rows()
+            .into_iter()
+            .skip(1)
+            .map(|r| r[3].clone())
+            .collect()
+    };
+    for (filter, expected) in [
+        // By the name index (three characters or more), newest first.
+        (
+            "FOURTH%20coffee",
+            vec!["Fourth Coffee 大阪", "Fourth Coffee 東京"],
+        ),
+        (
+            "coffee",
+            vec!["Fourth Coffee 大阪", "Fifth Coffee", "Fourth Coffee 東京"],
+        ),
+        ("ee%20%E5%A4%A7", vec!["Fourth Coffee 大阪"]),
+        ("fourth%20coffee%20litware", vec![]),
+        // Shorter: the names are read.
+        ("%E6%9D%B1%E4%BA%AC", vec!["Fourth Coffee 東京"]),
+    ] {
+        let page = contoso.get(&format!("/audit?customer_name={filter}")).await;
+        assert_eq!(customers(&page), expected, "customer_name={filter}");
+        let csv = contoso
+            .get(&format!("/audit.csv?customer_name={filter}"))
+            .await;
+        assert_eq!(
+            csv.body.trim_end().split("\r\n").count(),
+            expected.len() + 1,
+            "the CSV of customer_name={filter}"
+        );
+    }
+    // A renamed customer is found by its new name and no longer by its old one.
+    diesel::update(db::schema::organizations::table.find(&ids[1]))
+        .set((
+            db::schema::organizations::name.eq("Fourth Coffee Fifth"),
+            db::schema::organizations::search_name.eq("fourth coffee fifth"),
+        ))
+        .execute(&mut app.conn())
+        .unwrap();
+    let page = contoso.get("/audit?customer_name=fourth%20coffee").await;
+    assert_eq!(
+        customers(&page),
+        vec![
+            "Fourth Coffee 大阪",
+            "Fourth Coffee Fifth",
+            "Fourth Coffee 東京"
+        ]
+    );
+    let page = contoso.get("/audit?customer_name=fifth%20coffee").await;
+    assert!(page.main_text().contains("No changes match."));
+}
+
+#[actix_web::test]
 async fn the_csv_is_the_filtered_log_quoted_and_without_formulas() {
     let app = TestApp::spawn().await;
     two_designations(&app).await;

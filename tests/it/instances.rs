@@ -245,9 +245,12 @@ fn logical_schema(db: &Db) -> BTreeMap<(String, String), (String, bool)> {
     let mut conn = db.conn().unwrap();
     let columns: Vec<Column> = match db.target() {
         DatabaseTarget::Sqlite { .. } => diesel::sql_query(
+            // Ordinary tables only: not SQLite's full-text index of names (a virtual table
+            // and its shadow tables), which PostgreSQL keeps as an index.
             "SELECT m.name AS table_name, p.name AS column_name, lower(p.type) AS data_type, \
-             p.\"notnull\" AS not_null FROM sqlite_master m, pragma_table_info(m.name) p \
-             WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite%' AND m.name NOT LIKE '\\_\\_%' ESCAPE '\\'",
+             p.\"notnull\" AS not_null FROM pragma_table_list m, pragma_table_info(m.name) p \
+             WHERE m.schema = 'main' AND m.type = 'table' AND m.name NOT LIKE 'sqlite%' \
+             AND m.name NOT LIKE '\\_\\_%' ESCAPE '\\'",
         )
         .load(&mut *conn)
         .unwrap(),
