@@ -207,7 +207,8 @@ impl ManageConnection for Manager {
         self.open()
     }
 
-    /// Used only by [`checkout`], which decides when a ping is worth its round trip.
+    /// Not called by the pool (it lends without a test); [`checkout`] decides when a ping is
+    /// worth its round trip and makes it itself.
     fn is_valid(&self, conn: &mut DbConnection) -> Result<(), Self::Error> {
         conn.ping().map_err(diesel::r2d2::Error::QueryError)
     }
@@ -244,10 +245,13 @@ fn checkout(pool: &DbPool) -> Result<PooledConnection<Manager>, AppError> {
         let mut conn = pool
             .get()
             .map_err(|e| AppError::Unavailable(e.to_string()))?;
+        if matches!(*conn, DbConnection::Sqlite(_)) {
+            return Ok(conn);
+        }
         let proven = PooledConnection::extensions(&conn)
             .get::<ProvenAt>()
             .is_some_and(|at| at.0.elapsed() < PROVEN_FOR);
-        if proven || matches!(*conn, DbConnection::Sqlite(_)) || conn.ping().is_ok() {
+        if proven || conn.ping().is_ok() {
             return Ok(conn);
         }
         FOUND_DEAD.with(|dead| dead.set(true));
@@ -256,9 +260,12 @@ fn checkout(pool: &DbPool) -> Result<PooledConnection<Manager>, AppError> {
     Err(AppError::Unavailable("no live database connection".into()))
 }
 
-/// Records how the work on `conn` went: after an error that may come from the connection
-/// (a lost server, something unexpected) it is pinged before its next use.
+/// Records how the work on a PostgreSQL `conn` went: after an error that may come from the
+/// connection (a lost server, something unexpected) it is pinged before its next use.
 fn judge<T>(conn: &mut PooledConnection<Manager>, done: &Result<T, AppError>) {
+    if matches!(**conn, DbConnection::Sqlite(_)) {
+        return;
+    }
     let extensions = PooledConnection::extensions_mut(conn);
     if matches!(done, Err(AppError::Unavailable(_) | AppError::Internal(_))) {
         extensions.remove::<ProvenAt>();
