@@ -254,8 +254,8 @@ pub enum NamedCustomers {
 /// The customers (of every partner: the caller scopes them) whose lower-cased name contains
 /// `key` (a [`crate::domain::search_key`]), when there are at most `most`; counted up to one
 /// more. A key of [`INDEXED_PART_CHARS`] or more comes from the name index (on SQLite the
-/// trigram table, each hit tested with the same `LIKE` as before, so that the index only
-/// narrows what is read); a shorter key reads the names until it has counted enough.
+/// trigram table, each hit's name then tested for the key, so that the index only narrows
+/// what is read); a shorter key reads the names until it has counted enough.
 pub fn customers_named(
     conn: &mut DbConnection,
     key: &str,
@@ -271,17 +271,20 @@ pub fn customers_named(
                 id: String,
             }
             // Every name that contains the key has each of its trigrams; the few that have them
-            // all without containing the key are left out by the LIKE.
+            // all without containing the key are left out by `instr` (the same test as the
+            // LIKE below on lower-cased names). Neither the kind nor the text is bound where
+            // the planner weighs it: such a value (a LIKE pattern, a column compared with the
+            // index statistics) makes SQLite prepare the statement again once it is bound.
             let trigrams = crate::domain::trigram_query(key);
-            diesel::sql_query(
+            diesel::sql_query(format!(
                 "SELECT organizations.id FROM organizations_search \
                  JOIN organizations ON organizations.rowid = organizations_search.rowid \
-                 WHERE organizations_search MATCH ? AND organizations.kind = ? \
-                 AND organizations.search_name LIKE ? ESCAPE '\\' LIMIT ?",
-            )
+                 WHERE organizations_search MATCH ? AND organizations.kind = '{}' \
+                 AND instr(organizations.search_name, ?) > 0 LIMIT ?",
+                OrgKind::Customer.as_str()
+            ))
             .bind::<Text, _>(trigrams)
-            .bind::<Text, _>(OrgKind::Customer.as_str())
-            .bind::<Text, _>(&pattern)
+            .bind::<Text, _>(key)
             .bind::<diesel::sql_types::BigInt, _>(limit)
             .load::<Id>(c)?
             .into_iter()

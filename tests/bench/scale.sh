@@ -100,12 +100,28 @@ explain_all() { # $1 = backend, $2 = DATABASE_URL
   # domain::trigram_query makes them), on PostgreSQL by LIKE, which its trigram index serves.
   named() { # $1 = part, $2 = its trigram query, $3 = limit
     if [ "$backend_of_plans" = sqlite ]; then
-      echo "SELECT organizations.id FROM organizations_search JOIN organizations ON organizations.rowid = organizations_search.rowid WHERE organizations_search MATCH '$2' AND organizations.kind = 'customer' AND organizations.search_name LIKE '%$1%' ESCAPE '\\' LIMIT $3"
+      echo "SELECT organizations.id FROM organizations_search JOIN organizations ON organizations.rowid = organizations_search.rowid WHERE organizations_search MATCH '$2' AND organizations.kind = 'customer' AND instr(organizations.search_name, '$1') > 0 LIMIT $3"
     else
       echo "SELECT organizations.id FROM organizations WHERE organizations.kind = 'customer' AND organizations.search_name LIKE '%$1%' ESCAPE '\\' LIMIT $3"
     fi
   }
+  # A name filter's test of one customer's name, and a list of customer ids as the audit log
+  # binds it (SQLite: one JSON array).
+  name_test() { # $1 = part
+    if [ "$backend_of_plans" = sqlite ]; then echo "instr(organizations.search_name, '$1') > 0"
+    else echo "organizations.search_name LIKE '%$1%' ESCAPE '\\'"; fi
+  }
+  id_list() { # $1 = quoted ids separated by commas
+    if [ "$backend_of_plans" = sqlite ]; then echo "SELECT value FROM json_each('[$(echo "$1" | tr "'" '"')]')"
+    else echo "$1"; fi
+  }
+  # The events of a few customers, both sides of Contoso's log in one read: their keys only.
+  customers_keys() { # $1 = quoted ids
+    echo "SELECT audit_events.occurred_at, audit_events.id FROM audit_events WHERE ((audit_events.organization_id || '') = '$contoso' OR (audit_events.related_organization_id || '') = '$contoso') AND audit_events.customer_id IN ($(id_list "$1")) ORDER BY audit_events.occurred_at DESC, audit_events.id DESC LIMIT 51"
+  }
   local backend_of_plans=$1
+  local page_ids
+  page_ids=$(sql "$1" "$2" "$(customers_keys "$middling_ids")" | sed "s/.*|//; s/.*/'&'/" | paste -sd, -)
   local cols="organizations.id, organizations.name, organizations.kind"
   local ev="audit_events.id, audit_events.occurred_at, audit_events.action"
   while IFS='=' read -r label q; do
@@ -134,12 +150,13 @@ audit log (partner, own side, dates)=SELECT $ev FROM audit_events WHERE audit_ev
 audit log (partner, related side, dates)=SELECT $ev FROM audit_events WHERE audit_events.related_organization_id = '$contoso' AND audit_events.occurred_at >= '2000-01-01 00:00:00' AND audit_events.occurred_at < '2100-01-01 00:00:00' ORDER BY audit_events.occurred_at DESC, audit_events.id DESC LIMIT 51
 audit log (partner, the old single query with OR)=SELECT $ev FROM audit_events WHERE (audit_events.organization_id = '$contoso' OR audit_events.related_organization_id = '$contoso') AND audit_events.occurred_at >= '2000-01-01 00:00:00' ORDER BY audit_events.occurred_at DESC, audit_events.id DESC LIMIT 51
 audit log customer name filter, rare: the customers it names, up to 501=$(named "$RARE" '"000" AND "123"' 501)
-audit log customer name filter, rare: their events by the customer index=SELECT $ev FROM audit_events WHERE (audit_events.organization_id || '') = '$contoso' AND audit_events.customer_id IN ($rare_ids) ORDER BY audit_events.occurred_at DESC, audit_events.id DESC LIMIT 51
+audit log customer name filter, rare: their events' keys by the customer index=$(customers_keys "$rare_ids")
 audit log customer name filter, middling: the customers it names, up to 501=$(named "summit media" '"sum" AND "mit" AND " me" AND "dia"' 501)
-audit log customer name filter, middling (up to 500 customers, 200 here): their events by the customer index=SELECT $ev FROM audit_events WHERE (audit_events.organization_id || '') = '$contoso' AND audit_events.customer_id IN ($middling_ids) ORDER BY audit_events.occurred_at DESC, audit_events.id DESC LIMIT 51
-audit log customer name filter, middling, the other side=SELECT $ev FROM audit_events WHERE (audit_events.related_organization_id || '') = '$contoso' AND audit_events.customer_id IN ($middling_ids) ORDER BY audit_events.occurred_at DESC, audit_events.id DESC LIMIT 51
+audit log customer name filter, middling (up to 500 customers, 200 here): their events' keys by the customer index=$(customers_keys "$middling_ids")
+audit log customer name filter, the page's events by key=SELECT $ev FROM audit_events WHERE audit_events.id IN ($page_ids)
 audit log customer name filter, common: the customers it names, up to 501=$(named bakery '"bak" AND "ery"' 501)
-audit log customer name filter, common (more than 500 customers: the log in order, each event's customer by key)=SELECT $ev FROM audit_events WHERE audit_events.organization_id = '$contoso' AND EXISTS (SELECT organizations.id FROM organizations WHERE organizations.id = audit_events.customer_id AND organizations.search_name LIKE '%bakery%' ESCAPE '\\') ORDER BY audit_events.occurred_at DESC, audit_events.id DESC LIMIT 51
+audit log customer name filter, common (more than 500 customers: the log in order, each event's customer by key; keys only, the page's events by key as above)=SELECT audit_events.occurred_at, audit_events.id FROM audit_events WHERE audit_events.organization_id = '$contoso' AND EXISTS (SELECT organizations.id FROM organizations WHERE organizations.id = audit_events.customer_id AND $(name_test bakery)) ORDER BY audit_events.occurred_at DESC, audit_events.id DESC LIMIT 51
+audit log customer name filter, common, the other side=SELECT audit_events.occurred_at, audit_events.id FROM audit_events WHERE audit_events.related_organization_id = '$contoso' AND EXISTS (SELECT organizations.id FROM organizations WHERE organizations.id = audit_events.customer_id AND $(name_test bakery)) ORDER BY audit_events.occurred_at DESC, audit_events.id DESC LIMIT 51
 audit log chosen customer (its name, when the partner's log mentions it)=SELECT organizations.name FROM organizations WHERE organizations.id = '$adatum' AND EXISTS (SELECT audit_events.id FROM audit_events WHERE audit_events.customer_id = '$adatum' AND (audit_events.organization_id = '$contoso' OR audit_events.related_organization_id = '$contoso')) LIMIT 1
 Admin -> Support (a customer's subscriptions)=SELECT subscriptions.id FROM subscriptions WHERE subscriptions.customer_id = '$adatum' ORDER BY subscriptions.product_name, subscriptions.id
 Admin -> Support (the organizations they name)=SELECT organizations.id, organizations.name FROM organizations WHERE organizations.id IN (SELECT subscriptions.provider_id FROM subscriptions WHERE subscriptions.customer_id = '$adatum' UNION SELECT subscriptions.support_contact_id FROM subscriptions WHERE subscriptions.customer_id = '$adatum' AND subscriptions.support_contact_id IS NOT NULL)

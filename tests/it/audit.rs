@@ -277,35 +277,41 @@ async fn the_log_filters_by_customer_and_dates_and_explains_bad_dates() {
         .contains("只顯示與 Wingtip Toys 相關的變更。"));
 }
 
+/// A customer that no partner knows yet; its id.
+fn new_customer(conn: &mut db::DbConnection, name: &str) -> diesel::QueryResult<String> {
+    let id = support_contacts::domain::new_id();
+    db::organizations::insert(
+        conn,
+        db::organizations::NewOrganization {
+            id: &id,
+            kind: support_contacts::domain::OrgKind::Customer,
+            name,
+            search_name: &support_contacts::domain::search_key(name),
+            partner_id: None,
+            tenant_id: &support_contacts::domain::new_id(),
+            support_email: None,
+            support_phone: None,
+            support_website: None,
+            created_at: db::now(),
+            domain: None,
+            country: None,
+            mfa_required: false,
+        },
+    )?;
+    Ok(id)
+}
+
 /// Customers that only `partner` knows, each with one event in `partner`'s log, made in one
 /// transaction.
 fn customers_in_log_of(app: &TestApp, partner: &str, names: &[String]) -> Vec<String> {
     use support_contacts::domain::{audit::Action, audit::ObjectKind};
-    use support_contacts::domain::{CustomerId, OrgKind, OrganizationId};
+    use support_contacts::domain::{CustomerId, OrganizationId};
     let partner_id = org_id(app, partner);
     let mut conn = app.conn();
     conn.transaction(|conn| {
         let mut ids = Vec::new();
         for name in names {
-            let id = support_contacts::domain::new_id();
-            db::organizations::insert(
-                conn,
-                db::organizations::NewOrganization {
-                    id: &id,
-                    kind: OrgKind::Customer,
-                    name,
-                    search_name: &support_contacts::domain::search_key(name),
-                    partner_id: None,
-                    tenant_id: &support_contacts::domain::new_id(),
-                    support_email: None,
-                    support_phone: None,
-                    support_website: None,
-                    created_at: db::now(),
-                    domain: None,
-                    country: None,
-                    mfa_required: false,
-                },
-            )?;
+            let id = new_customer(conn, name)?;
             let event = AuditEvent::made_by(
                 db::audit::MadeBy::Operator,
                 &OrganizationId::from(partner_id.clone()),
@@ -747,4 +753,125 @@ async fn the_log_is_read_in_pages_of_fifty_and_the_filter_stays_on_every_page() 
     let garbage = b.get("/audit?older=not-a-cursor").await;
     assert_eq!(garbage.status, 200, "a bad cursor is the first page");
     assert_eq!(actors(&garbage)[0], "Actor 119");
+}
+
+/// `count` customers named "Juniper Optics NNN" with one event each, three events to a second
+/// (so that a second's events are ordered by id): the even ones Contoso's own, the odd ones
+/// Litware's about a designation of Contoso's (Contoso is their second organization). One
+/// more customer of the same name is only in Litware's log. Returns the names Contoso's log
+/// shows, newest first by (time, event id).
+fn optics_on_both_sides_of_contosos_log(app: &TestApp, count: usize) -> Vec<String> {
+    use support_contacts::domain::{audit::Action, audit::ObjectKind};
+    use support_contacts::domain::{CustomerId, OrganizationId};
+    let contoso = OrganizationId::from(org_id(app, "Contoso Distribution"));
+    let litware = OrganizationId::from(org_id(app, "Litware Distribution"));
+    let start = db::now() - chrono::Duration::hours(1);
+    let mut conn = app.conn();
+    let mut shown = conn
+        .transaction(|conn| {
+            let mut shown = Vec::new();
+            for i in 0..=count {
+                let name = match i {
+                    i if i == count => "Juniper Optics Litware only".to_string(),
+                    i => format!("Juniper Optics {i:03}"),
+                };
+                let id = new_customer(conn, &name)?;
+                let own = i % 2 == 0 && i != count;
+                let at = start + chrono::Duration::seconds((i / 3) as i64);
+                let object = db::audit::Object {
+                    kind: ObjectKind::Organization,
+                    id: &id,
+                    label: &name,
+                };
+                let event = AuditEvent::made_by(
+                    db::audit::MadeBy::Operator,
+                    if own { &contoso } else { &litware },
+                    Action::CustomerAdded,
+                    object,
+                    at,
+                )
+                .customer(Some(&CustomerId::from(id.clone())))
+                .related((!own && i != count).then_some(contoso.as_str()));
+                db::audit::append(conn, &event)?;
+                if i != count {
+                    shown.push((at, event.id.clone(), name));
+                }
+            }
+            diesel::QueryResult::Ok(shown)
+        })
+        .unwrap();
+    shown.sort_by(|a, b| (b.0, &b.1).cmp(&(a.0, &a.1)));
+    shown.into_iter().map(|(_, _, name)| name).collect()
+}
+
+/// Whether a name filter reads a few customers' events by the customers or walks the log (more
+/// than 500 customers match), both sides of a partner's log come in order, page by page, and
+/// no other partner's event shows.
+async fn the_name_filter_pages_both_sides_in_order(customers: usize) {
+    let app = TestApp::spawn().await;
+    let expected = optics_on_both_sides_of_contosos_log(&app, customers);
+    let contoso = app.signed_in("admin.agent@contoso.example").await;
+    let names = |page: &Page| -> Vec<String> {
+        page.rows()
+            .into_iter()
+            .skip(1)
+            .map(|r| r[3].clone())
+            .collect()
+    };
+    let mut seen = Vec::new();
+    let mut page = contoso.get("/audit?customer_name=juniper%20OPTICS").await;
+    let mut pages = vec![names(&page)];
+    seen.extend(names(&page));
+    while let Some(older) = page.link("Older changes") {
+        assert!(older.contains("customer_name=juniper%20OPTICS"), "{older}");
+        page = contoso.get(&older).await;
+        pages.push(names(&page));
+        seen.extend(names(&page));
+    }
+    assert_eq!(
+        seen, expected,
+        "{customers} customers: every event once, newest first"
+    );
+    assert!(pages.iter().all(|p| p.len() <= 50));
+    // Back up from the last page: each page as it was.
+    for shown in pages.iter().rev().skip(1) {
+        let newer = page.link("Newer changes").expect("a Newer link");
+        page = contoso.get(&newer).await;
+        assert_eq!(&names(&page), shown);
+    }
+    assert!(
+        page.link("Newer changes").is_none(),
+        "back on the first page"
+    );
+    let csv = contoso
+        .get("/audit.csv?customer_name=juniper%20optics")
+        .await;
+    assert_eq!(
+        csv.body.trim_end().split("\r\n").count(),
+        customers + 1,
+        "a header and every event"
+    );
+    assert!(!csv.body.contains("Litware only"));
+    // Litware sees its own events (the odd ones) and its own customer, not Contoso's.
+    let litware = app.signed_in("admin.agent@litware.example").await;
+    let csv = litware
+        .get("/audit.csv?customer_name=juniper%20optics")
+        .await;
+    assert_eq!(
+        csv.body.trim_end().split("\r\n").count(),
+        customers / 2 + 2,
+        "a header, the odd ones and its own customer"
+    );
+    assert!(!csv.body.contains("Juniper Optics 000"));
+}
+
+#[actix_web::test]
+async fn a_few_customers_events_come_by_customer_in_order_and_in_pages() {
+    // More than a page, fewer than the 500 customers the filter reads by customer.
+    the_name_filter_pages_both_sides_in_order(131).await;
+}
+
+#[actix_web::test]
+async fn many_customers_events_come_by_walking_both_sides_in_order_and_in_pages() {
+    the_name_filter_pages_both_sides_in_order(523).await;
 }
