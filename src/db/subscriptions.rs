@@ -12,8 +12,8 @@ use super::{on_backend, DbConnection};
 use crate::domain::audit::{Action, ObjectKind};
 use crate::domain::support_contact::{self, ResellerFacts};
 use crate::domain::{
-    CommerceType, CustomerId, OrgKind, OrganizationId, PartnershipStatus, SubscriptionId,
-    SubscriptionStatus,
+    CommerceType, CustomerId, OrgKind, OrganizationId, PageAt, PartnershipStatus,
+    SubscriptionCursor, SubscriptionId, SubscriptionStatus,
 };
 
 #[derive(Debug, Clone, Queryable, Selectable)]
@@ -575,44 +575,93 @@ pub struct SupportedSubscription {
     pub provider_name: String,
 }
 
-/// Every subscription whose designated support contact is `reseller_id`, by customer and
-/// product.
-pub fn supported_by(
+/// One page of the subscriptions whose designated support contact is `reseller_id` (not its
+/// own), ordered by customer name, product name and id, read by keyset from `at`: up to
+/// `limit + 1` rows in display order, so the caller can tell whether there is more in the
+/// reading direction (see `web::paging`).
+///
+/// One statement: the inner select finds the page's ids from the reseller's entries of the
+/// covering index `subscriptions_support_contact` and each one's customer name (the sort
+/// needs every supported subscription's, but not its row); only the page's rows are read
+/// whole, with their customer's and provider's names.
+pub fn supported_page(
     conn: &mut DbConnection,
     reseller_id: &OrganizationId,
+    at: &PageAt<SubscriptionCursor>,
+    limit: i64,
 ) -> QueryResult<Vec<SupportedSubscription>> {
-    let subs: Vec<Subscription> = subscriptions::table
-        .filter(subscriptions::support_contact_id.eq(reseller_id.as_str()))
-        .filter(subscriptions::provider_id.ne(reseller_id.as_str()))
-        .select(Subscription::as_select())
-        .load(conn)?;
-    let orgs = super::organizations::lookup(
-        conn,
-        subs.iter()
-            .flat_map(|s| [s.customer_id.as_str(), s.provider_id.as_str()]),
-    )?;
-    let name_of = |id: &str| orgs.name(id);
-    let mut rows: Vec<SupportedSubscription> = subs
-        .into_iter()
-        .map(|s| SupportedSubscription {
-            customer_name: name_of(s.customer_id.as_str()),
-            provider_name: name_of(s.provider_id.as_str()),
-            subscription: s,
-        })
-        .collect();
-    rows.sort_by(|a, b| {
-        (
-            &a.customer_name,
-            &a.subscription.product_name,
-            &a.subscription.id,
-        )
-            .cmp(&(
-                &b.customer_name,
-                &b.subscription.product_name,
-                &b.subscription.id,
+    use diesel::dsl::sql;
+    use diesel::sql_types::{Bool, Text};
+    // The key compared as a row value, which both backends read as the ORDER BY does.
+    let beyond = |comparison: &str, c: &SubscriptionCursor| {
+        sql::<Bool>(&format!(
+            "(organizations.name, subscriptions.product_name, subscriptions.id) {comparison} ("
+        ))
+        .bind::<Text, _>(c.customer_name.clone())
+        .sql(", ")
+        .bind::<Text, _>(c.product_name.clone())
+        .sql(", ")
+        .bind::<Text, _>(c.id.clone())
+        .sql(")")
+    };
+    let forwards = (
+        organizations::name.asc(),
+        subscriptions::product_name.asc(),
+        subscriptions::id.asc(),
+    );
+    let backwards = (
+        organizations::name.desc(),
+        subscriptions::product_name.desc(),
+        subscriptions::id.desc(),
+    );
+    let (customer, provider) = diesel::alias!(organizations as customer, organizations as provider);
+    let rows: Vec<(Subscription, String, String)> = on_backend!(conn, |c| {
+        let ids = subscriptions::table
+            .inner_join(organizations::table.on(organizations::id.eq(subscriptions::customer_id)))
+            .filter(subscriptions::support_contact_id.eq(reseller_id.as_str()))
+            .filter(subscriptions::provider_id.ne(reseller_id.as_str()))
+            .select(subscriptions::id)
+            .limit(limit + 1)
+            .into_boxed();
+        let ids = match at {
+            PageAt::First => ids.order(forwards),
+            PageAt::After(cursor) => ids.filter(beyond(">", cursor)).order(forwards),
+            PageAt::Before(cursor) => ids.filter(beyond("<", cursor)).order(backwards),
+        };
+        subscriptions::table
+            .inner_join(
+                customer.on(customer
+                    .field(organizations::id)
+                    .eq(subscriptions::customer_id)),
+            )
+            .inner_join(
+                provider.on(provider
+                    .field(organizations::id)
+                    .eq(subscriptions::provider_id)),
+            )
+            .filter(subscriptions::id.eq_any(ids))
+            .order((
+                customer.field(organizations::name).asc(),
+                subscriptions::product_name.asc(),
+                subscriptions::id.asc(),
             ))
-    });
-    Ok(rows)
+            .select((
+                Subscription::as_select(),
+                customer.field(organizations::name),
+                provider.field(organizations::name),
+            ))
+            .load(c)
+    })?;
+    Ok(rows
+        .into_iter()
+        .map(
+            |(subscription, customer_name, provider_name)| SupportedSubscription {
+                subscription,
+                customer_name,
+                provider_name,
+            },
+        )
+        .collect())
 }
 
 /// Why a subscription was not added or changed.
