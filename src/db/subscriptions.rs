@@ -567,11 +567,13 @@ pub fn fall_back_ineligible(
     Ok(fallen)
 }
 
-/// A subscription that a reseller supports, with its customer's and provider's names.
-#[derive(Debug, Clone)]
+/// A subscription that a reseller supports, as its Supported subscriptions page lists it.
+#[derive(Debug, Clone, Queryable)]
 pub struct SupportedSubscription {
-    pub subscription: Subscription,
+    #[diesel(deserialize_as = String)]
+    pub id: SubscriptionId,
     pub customer_name: String,
+    pub product_name: String,
     pub provider_name: String,
 }
 
@@ -580,10 +582,10 @@ pub struct SupportedSubscription {
 /// `limit + 1` rows in display order, so the caller can tell whether there is more in the
 /// reading direction (see `web::paging`).
 ///
-/// One statement: the inner select finds the page's ids from the reseller's entries of the
-/// covering index `subscriptions_support_contact` and each one's customer name (the sort
-/// needs every supported subscription's, but not its row); only the page's rows are read
-/// whole, with their customer's and provider's names.
+/// One walk of the index `subscriptions_supported`, which holds that order and every column
+/// shown (the customer's name is the subscription's copy): it starts at the cursor and stops
+/// after the page, whatever the number of subscriptions the reseller supports. The provider's
+/// name comes by key (a reseller's subscriptions have few providers).
 pub fn supported_page(
     conn: &mut DbConnection,
     reseller_id: &OrganizationId,
@@ -592,10 +594,12 @@ pub fn supported_page(
 ) -> QueryResult<Vec<SupportedSubscription>> {
     use diesel::dsl::sql;
     use diesel::sql_types::{Bool, Text};
-    // The key compared as a row value, which both backends read as the ORDER BY does.
+    // The key compared as a row value: both backends read it as the ORDER BY does and start
+    // the index walk at it.
     let beyond = |comparison: &str, c: &SubscriptionCursor| {
         sql::<Bool>(&format!(
-            "(organizations.name, subscriptions.product_name, subscriptions.id) {comparison} ("
+            "(subscriptions.customer_name, subscriptions.product_name, subscriptions.id) \
+             {comparison} ("
         ))
         .bind::<Text, _>(c.customer_name.clone())
         .sql(", ")
@@ -605,63 +609,39 @@ pub fn supported_page(
         .sql(")")
     };
     let forwards = (
-        organizations::name.asc(),
+        subscriptions::customer_name.asc(),
         subscriptions::product_name.asc(),
         subscriptions::id.asc(),
     );
     let backwards = (
-        organizations::name.desc(),
+        subscriptions::customer_name.desc(),
         subscriptions::product_name.desc(),
         subscriptions::id.desc(),
     );
-    let (customer, provider) = diesel::alias!(organizations as customer, organizations as provider);
-    let rows: Vec<(Subscription, String, String)> = on_backend!(conn, |c| {
-        let ids = subscriptions::table
-            .inner_join(organizations::table.on(organizations::id.eq(subscriptions::customer_id)))
+    let mut rows: Vec<SupportedSubscription> = on_backend!(conn, |c| {
+        let page = subscriptions::table
+            .inner_join(organizations::table.on(organizations::id.eq(subscriptions::provider_id)))
             .filter(subscriptions::support_contact_id.eq(reseller_id.as_str()))
             .filter(subscriptions::provider_id.ne(reseller_id.as_str()))
-            .select(subscriptions::id)
+            .select((
+                subscriptions::id,
+                subscriptions::customer_name,
+                subscriptions::product_name,
+                organizations::name,
+            ))
             .limit(limit + 1)
             .into_boxed();
-        let ids = match at {
-            PageAt::First => ids.order(forwards),
-            PageAt::After(cursor) => ids.filter(beyond(">", cursor)).order(forwards),
-            PageAt::Before(cursor) => ids.filter(beyond("<", cursor)).order(backwards),
-        };
-        subscriptions::table
-            .inner_join(
-                customer.on(customer
-                    .field(organizations::id)
-                    .eq(subscriptions::customer_id)),
-            )
-            .inner_join(
-                provider.on(provider
-                    .field(organizations::id)
-                    .eq(subscriptions::provider_id)),
-            )
-            .filter(subscriptions::id.eq_any(ids))
-            .order((
-                customer.field(organizations::name).asc(),
-                subscriptions::product_name.asc(),
-                subscriptions::id.asc(),
-            ))
-            .select((
-                Subscription::as_select(),
-                customer.field(organizations::name),
-                provider.field(organizations::name),
-            ))
-            .load(c)
+        match at {
+            PageAt::First => page.order(forwards),
+            PageAt::After(cursor) => page.filter(beyond(">", cursor)).order(forwards),
+            PageAt::Before(cursor) => page.filter(beyond("<", cursor)).order(backwards),
+        }
+        .load(c)
     })?;
-    Ok(rows
-        .into_iter()
-        .map(
-            |(subscription, customer_name, provider_name)| SupportedSubscription {
-                subscription,
-                customer_name,
-                provider_name,
-            },
-        )
-        .collect())
+    if matches!(at, PageAt::Before(_)) {
+        rows.reverse();
+    }
+    Ok(rows)
 }
 
 /// Why a subscription was not added or changed.

@@ -38,8 +38,8 @@ pub struct SupportedSubscriptionsPage {
 fn page_href(key: &str, row: &SupportedSubscription) -> String {
     let cursor = SubscriptionCursor {
         customer_name: row.customer_name.clone(),
-        product_name: row.subscription.product_name.clone(),
-        id: row.subscription.id.to_string(),
+        product_name: row.product_name.clone(),
+        id: row.id.to_string(),
     };
     format!(
         "{}?{}",

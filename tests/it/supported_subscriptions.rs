@@ -241,3 +241,33 @@ async fn a_bad_page_link_is_answered_in_the_users_language_with_the_first_page()
     assert_eq!(fine.status, 200);
     assert!(!fine.main_text().contains("This page link is not valid"));
 }
+
+#[actix_web::test]
+async fn a_renamed_customer_moves_to_its_new_place_in_the_order() {
+    use diesel::prelude::*;
+    use support_contacts::db::schema::organizations;
+    let app = TestApp::spawn().await;
+    let fabrikam = org_id(&app, "Fabrikam Solutions");
+    supported(
+        &app,
+        "Adatum Corporation",
+        &products("Plan", 2),
+        &fabrikam,
+        100,
+    );
+    supported(&app, "Wingtip Toys", &products("Plan", 2), &fabrikam, 200);
+    let b = app.signed_in("admin.agent@fabrikam.example").await;
+    assert_eq!(listed(&b.get(PAGE).await)[0].0, "Adatum Corporation");
+    diesel::update(organizations::table.filter(organizations::name.eq("Adatum Corporation")))
+        .set(organizations::name.eq("Zava Adatum"))
+        .execute(&mut app.conn())
+        .unwrap();
+    let names: Vec<String> = listed(&b.get(PAGE).await)
+        .into_iter()
+        .map(|r| r.0)
+        .collect();
+    assert_eq!(
+        names,
+        ["Wingtip Toys", "Wingtip Toys", "Zava Adatum", "Zava Adatum"]
+    );
+}

@@ -1,2 +1,6 @@
-DROP INDEX subscriptions_support_contact;
-CREATE INDEX subscriptions_support_contact ON subscriptions (support_contact_id, customer_id);
+DROP INDEX subscriptions_supported;
+DROP TRIGGER subscriptions_customer_name_rename ON organizations;
+DROP FUNCTION subscriptions_customer_name_rename();
+DROP TRIGGER subscriptions_customer_name ON subscriptions;
+DROP FUNCTION subscriptions_customer_name();
+ALTER TABLE subscriptions DROP COLUMN customer_name;

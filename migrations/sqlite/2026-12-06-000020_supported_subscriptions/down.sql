@@ -1,2 +1,5 @@
-DROP INDEX subscriptions_support_contact;
-CREATE INDEX subscriptions_support_contact ON subscriptions (support_contact_id, customer_id);
+DROP INDEX subscriptions_supported;
+DROP TRIGGER subscriptions_customer_name_rename;
+DROP TRIGGER subscriptions_customer_name_move;
+DROP TRIGGER subscriptions_customer_name_insert;
+ALTER TABLE subscriptions DROP COLUMN customer_name;
