@@ -65,8 +65,9 @@ pub async fn list(
     };
     let reseller_id = reseller.user.organization_id.clone();
     let position = at.clone();
+    // A page is one short index walk: on SQLite it is read on this thread (see `Db::run_read`).
     let mut rows = db
-        .run(move |conn| {
+        .run_read(move |conn| {
             Ok(db::subscriptions::supported_page(
                 conn,
                 &reseller_id,
