@@ -268,6 +268,7 @@ relationships-remove-delegated-consequence = { $partner } keeps its relationship
 supported-title = Supported subscriptions
 supported-intro = The subscriptions for which your organization is the designated support contact. Their indirect providers manage them; this list is read-only.
 supported-empty = Your organization is not the designated support contact of any subscription.
+supported-bad-cursor = This page link is not valid (it may have been cut or changed). The list is shown from its first page.
 
 ## Audit log
 audit-title = Audit log

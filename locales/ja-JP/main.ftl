@@ -267,6 +267,7 @@ relationships-remove-delegated-consequence = { $partner } はお使いの組織�
 supported-title = サポート対象のサブスクリプション
 supported-intro = 自社が指定のサポート連絡先になっているサブスクリプションです。サブスクリプションは間接プロバイダーが管理しており、この一覧は読み取り専用です。
 supported-empty = 自社が指定のサポート連絡先になっているサブスクリプションはありません。
+supported-bad-cursor = このページのリンクは無効です（途中で切れているか、変更された可能性があります）。一覧を最初のページから表示しています。
 
 ## Audit log
 audit-title = 監査ログ

@@ -267,6 +267,7 @@ relationships-remove-delegated-consequence = { $partner } 會保留與您組織�
 supported-title = 由您的組織支援的訂用帳戶
 supported-intro = 由您的組織擔任指派的支援連絡人的訂用帳戶。這些訂用帳戶由其間接提供者管理，此清單為唯讀。
 supported-empty = 您的組織目前不是任何訂用帳戶之指派的支援連絡人。
+supported-bad-cursor = 此頁面連結無效（可能已被截斷或變更）。清單已從第一頁開始顯示。
 
 ## Audit log
 audit-title = 稽核記錄

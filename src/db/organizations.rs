@@ -7,7 +7,8 @@ use diesel::sql_types::{Bool, Text};
 
 use super::schema::organizations;
 use super::{on_backend, DbConnection};
-use crate::domain::{Cursor, CustomerId, OrgKind, OrganizationId};
+pub use crate::domain::PageAt;
+use crate::domain::{CustomerId, OrgKind, OrganizationId};
 
 #[derive(Debug, Clone, Queryable, Selectable)]
 #[diesel(table_name = organizations)]
@@ -228,14 +229,6 @@ pub fn save_support_profile(
             .values(Some(&old), Some(&new)),
         )
     })
-}
-
-/// Which way a page of customers is read from its cursor.
-#[derive(Debug, Clone)]
-pub enum PageAt {
-    First,
-    After(Cursor),
-    Before(Cursor),
 }
 
 /// The shortest part of a name (in characters) that the name indexes find: SQLite's FTS5

@@ -116,6 +116,10 @@ diesel::table! {
         updated_at -> Timestamp,
         start_date -> Date,
         external_id -> Nullable<Text>,
+        /// The customer's name, kept by triggers (see the migration
+        /// 2026-12-06-000020_supported_subscriptions): the order of the Supported subscriptions
+        /// page, read from the support contact's index.
+        customer_name -> Text,
     }
 }
 

@@ -12,8 +12,8 @@ use super::{on_backend, DbConnection};
 use crate::domain::audit::{Action, ObjectKind};
 use crate::domain::support_contact::{self, ResellerFacts};
 use crate::domain::{
-    CommerceType, CustomerId, OrgKind, OrganizationId, PartnershipStatus, SubscriptionId,
-    SubscriptionStatus,
+    CommerceType, CustomerId, OrgKind, OrganizationId, PageAt, PartnershipStatus,
+    SubscriptionCursor, SubscriptionId, SubscriptionStatus,
 };
 
 #[derive(Debug, Clone, Queryable, Selectable)]
@@ -567,51 +567,80 @@ pub fn fall_back_ineligible(
     Ok(fallen)
 }
 
-/// A subscription that a reseller supports, with its customer's and provider's names.
-#[derive(Debug, Clone)]
+/// A subscription that a reseller supports, as its Supported subscriptions page lists it.
+#[derive(Debug, Clone, Queryable)]
 pub struct SupportedSubscription {
-    pub subscription: Subscription,
+    #[diesel(deserialize_as = String)]
+    pub id: SubscriptionId,
     pub customer_name: String,
+    pub product_name: String,
     pub provider_name: String,
 }
 
-/// Every subscription whose designated support contact is `reseller_id`, by customer and
-/// product.
-pub fn supported_by(
+/// One page of the subscriptions whose designated support contact is `reseller_id` (not its
+/// own), ordered by customer name, product name and id, read by keyset from `at`: up to
+/// `limit + 1` rows in display order, so the caller can tell whether there is more in the
+/// reading direction (see `web::paging`).
+///
+/// One walk of the index `subscriptions_supported`, which holds that order and every column
+/// shown (the customer's name is the subscription's copy): it starts at the cursor and stops
+/// after the page, whatever the number of subscriptions the reseller supports. The provider's
+/// name comes by key (a reseller's subscriptions have few providers).
+pub fn supported_page(
     conn: &mut DbConnection,
     reseller_id: &OrganizationId,
+    at: &PageAt<SubscriptionCursor>,
+    limit: i64,
 ) -> QueryResult<Vec<SupportedSubscription>> {
-    let subs: Vec<Subscription> = subscriptions::table
-        .filter(subscriptions::support_contact_id.eq(reseller_id.as_str()))
-        .filter(subscriptions::provider_id.ne(reseller_id.as_str()))
-        .select(Subscription::as_select())
-        .load(conn)?;
-    let orgs = super::organizations::lookup(
-        conn,
-        subs.iter()
-            .flat_map(|s| [s.customer_id.as_str(), s.provider_id.as_str()]),
-    )?;
-    let name_of = |id: &str| orgs.name(id);
-    let mut rows: Vec<SupportedSubscription> = subs
-        .into_iter()
-        .map(|s| SupportedSubscription {
-            customer_name: name_of(s.customer_id.as_str()),
-            provider_name: name_of(s.provider_id.as_str()),
-            subscription: s,
-        })
-        .collect();
-    rows.sort_by(|a, b| {
-        (
-            &a.customer_name,
-            &a.subscription.product_name,
-            &a.subscription.id,
-        )
-            .cmp(&(
-                &b.customer_name,
-                &b.subscription.product_name,
-                &b.subscription.id,
+    use diesel::dsl::sql;
+    use diesel::sql_types::{Bool, Text};
+    // The key compared as a row value: both backends read it as the ORDER BY does and start
+    // the index walk at it.
+    let beyond = |comparison: &str, c: &SubscriptionCursor| {
+        sql::<Bool>(&format!(
+            "(subscriptions.customer_name, subscriptions.product_name, subscriptions.id) \
+             {comparison} ("
+        ))
+        .bind::<Text, _>(c.customer_name.clone())
+        .sql(", ")
+        .bind::<Text, _>(c.product_name.clone())
+        .sql(", ")
+        .bind::<Text, _>(c.id.clone())
+        .sql(")")
+    };
+    let forwards = (
+        subscriptions::customer_name.asc(),
+        subscriptions::product_name.asc(),
+        subscriptions::id.asc(),
+    );
+    let backwards = (
+        subscriptions::customer_name.desc(),
+        subscriptions::product_name.desc(),
+        subscriptions::id.desc(),
+    );
+    let mut rows: Vec<SupportedSubscription> = on_backend!(conn, |c| {
+        let page = subscriptions::table
+            .inner_join(organizations::table.on(organizations::id.eq(subscriptions::provider_id)))
+            .filter(subscriptions::support_contact_id.eq(reseller_id.as_str()))
+            .filter(subscriptions::provider_id.ne(reseller_id.as_str()))
+            .select((
+                subscriptions::id,
+                subscriptions::customer_name,
+                subscriptions::product_name,
+                organizations::name,
             ))
-    });
+            .limit(limit + 1)
+            .into_boxed();
+        match at {
+            PageAt::First => page.order(forwards),
+            PageAt::After(cursor) => page.filter(beyond(">", cursor)).order(forwards),
+            PageAt::Before(cursor) => page.filter(beyond("<", cursor)).order(backwards),
+        }
+        .load(c)
+    })?;
+    if matches!(at, PageAt::Before(_)) {
+        rows.reverse();
+    }
     Ok(rows)
 }
 

@@ -247,6 +247,72 @@ impl fmt::Display for Cursor {
     }
 }
 
+/// Which way a page of a list is read from its cursor: from the start, or the page after or
+/// before a position (a [`Cursor`], or another list's key such as [`SubscriptionCursor`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PageAt<C = Cursor> {
+    First,
+    After(C),
+    Before(C),
+}
+
+impl<C> PageAt<C> {
+    /// The position that an `after` or a `before` link names (`after` wins when both are
+    /// given); `None` when one is given that `parse` cannot read.
+    pub fn from_links(
+        after: Option<&str>,
+        before: Option<&str>,
+        parse: impl Fn(&str) -> Option<C>,
+    ) -> Option<PageAt<C>> {
+        match (after, before) {
+            (Some(raw), _) => parse(raw).map(PageAt::After),
+            (None, Some(raw)) => parse(raw).map(PageAt::Before),
+            (None, None) => Some(PageAt::First),
+        }
+    }
+}
+
+/// A position in a list of subscriptions ordered by (customer name, product name, id), carried
+/// in "next"/"previous" links as `LENGTH:CUSTOMER|PRODUCT|ID`: the customer name's length in
+/// bytes keeps the two free-text names apart whatever they hold, and the rest is a [`Cursor`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SubscriptionCursor {
+    pub customer_name: String,
+    pub product_name: String,
+    pub id: String,
+}
+
+impl SubscriptionCursor {
+    /// Parses the form used in links; anything malformed is `None`.
+    pub fn parse(raw: &str) -> Option<SubscriptionCursor> {
+        let (length, rest) = raw.split_once(':')?;
+        let length: usize = length.parse().ok()?;
+        if length > 400 {
+            return None;
+        }
+        let customer_name = rest.get(..length)?;
+        let product = Cursor::parse(rest.get(length..)?.strip_prefix('|')?)?;
+        Some(SubscriptionCursor {
+            customer_name: customer_name.to_string(),
+            product_name: product.name,
+            id: product.id,
+        })
+    }
+}
+
+impl fmt::Display for SubscriptionCursor {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{}:{}|{}|{}",
+            self.customer_name.len(),
+            self.customer_name,
+            self.product_name,
+            self.id
+        )
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -274,6 +340,51 @@ mod tests {
         assert_eq!(parsed, Some((c.name.clone(), c.id.clone())));
         assert_eq!(Cursor::parse("no-separator"), None);
         assert_eq!(Cursor::parse("name|not-a-uuid"), None);
+    }
+
+    #[test]
+    fn subscription_cursor_keeps_names_with_separators_apart() {
+        let c = SubscriptionCursor {
+            customer_name: "A|B: 株式会社".into(),
+            product_name: "Plan | 1:2".into(),
+            id: new_id(),
+        };
+        assert_eq!(SubscriptionCursor::parse(&c.to_string()), Some(c.clone()));
+        let empty = SubscriptionCursor {
+            customer_name: String::new(),
+            product_name: String::new(),
+            id: c.id.clone(),
+        };
+        assert_eq!(SubscriptionCursor::parse(&empty.to_string()), Some(empty));
+        for bad in [
+            "",
+            "no-length",
+            "x:Adatum|Office|id",
+            "99:Adatum|Office",
+            &format!("6:Adatum{}", c.id),
+            &format!("6:Adatum|Office|{}x", c.id),
+            // A length that ends inside a character.
+            &format!("1:株|Office|{}", c.id),
+            &format!("401:{}|Office|{}", "a".repeat(401), c.id),
+        ] {
+            assert_eq!(SubscriptionCursor::parse(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn pages_start_where_their_links_say() {
+        let parse = |raw: &str| (raw == "ok").then_some(1);
+        assert_eq!(PageAt::from_links(None, None, parse), Some(PageAt::First));
+        assert_eq!(
+            PageAt::from_links(Some("ok"), Some("bad"), parse),
+            Some(PageAt::After(1))
+        );
+        assert_eq!(
+            PageAt::from_links(None, Some("ok"), parse),
+            Some(PageAt::Before(1))
+        );
+        assert_eq!(PageAt::from_links(Some("bad"), None, parse), None);
+        assert_eq!(PageAt::from_links(None, Some("bad"), parse), None);
     }
 
     #[test]

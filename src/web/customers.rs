@@ -7,6 +7,7 @@ use actix_web::{web, HttpRequest, HttpResponse};
 use askama::Template;
 use serde::Deserialize;
 
+use super::paging::{self, Pager};
 use super::{render, render_with_status, site_link, QUERY_VALUE};
 use crate::auth::session::random_token;
 use crate::auth::{CsrfForm, PartnerUser, ProviderAdmin, Viewer};
@@ -35,8 +36,7 @@ pub struct CustomersPage {
     pub ctx: Viewer,
     pub search: String,
     pub customers: Vec<Organization>,
-    pub previous_href: Option<String>,
-    pub next_href: Option<String>,
+    pub pager: Pager,
     /// A provider's Admin agents and Global admins add, import and export customers.
     pub may_add: bool,
     /// For a reseller: each customer's relationship (with delegated admin privileges or not)
@@ -79,13 +79,12 @@ impl CustomersPage {
 }
 
 fn page_href(search: &str, key: &str, cursor: &Cursor) -> String {
-    let cursor =
-        percent_encoding::utf8_percent_encode(&cursor.to_string(), QUERY_VALUE).to_string();
+    let cursor = paging::cursor_param(key, cursor);
     if search.is_empty() {
-        format!("{}?{key}={cursor}", super::urls::CUSTOMERS)
+        format!("{}?{cursor}", super::urls::CUSTOMERS)
     } else {
         let q = percent_encoding::utf8_percent_encode(search, QUERY_VALUE);
-        format!("{}?q={q}&{key}={cursor}", super::urls::CUSTOMERS)
+        format!("{}?q={q}&{cursor}", super::urls::CUSTOMERS)
     }
 }
 
@@ -102,14 +101,13 @@ pub async fn list(
         .chars()
         .take(MAX_SEARCH_CHARS)
         .collect();
-    let at = match (
-        query.after.as_deref().and_then(Cursor::parse),
-        query.before.as_deref().and_then(Cursor::parse),
-    ) {
-        (Some(c), _) => PageAt::After(c),
-        (None, Some(c)) => PageAt::Before(c),
-        _ => PageAt::First,
-    };
+    // A cursor that does not read is taken as the first page: the page is a search's results.
+    let at = PageAt::from_links(
+        query.after.as_deref(),
+        query.before.as_deref(),
+        Cursor::parse,
+    )
+    .unwrap_or(PageAt::First);
     let org_id = partner.user.organization_id.clone();
     let is_reseller = partner.user.organization_kind.is_reseller();
     let (term, position) = (search.clone(), at.clone());
@@ -127,31 +125,13 @@ pub async fn list(
             Ok((customers, view))
         })
         .await?;
-    let more = customers.len() as i64 > PAGE_SIZE;
-    let (has_previous, has_next) = match at {
-        PageAt::First => (false, more),
-        PageAt::After(_) => (true, more),
-        PageAt::Before(_) => (more, true),
-    };
-    if more {
-        if matches!(at, PageAt::Before(_)) {
-            customers.remove(0);
-        } else {
-            customers.truncate(PAGE_SIZE as usize);
-        }
-    }
-    let cursor_of = |o: &Organization| Cursor {
-        name: o.name.clone(),
-        id: o.id.to_string(),
-    };
-    let previous_href = customers
-        .first()
-        .filter(|_| has_previous)
-        .map(|o| page_href(&search, "before", &cursor_of(o)));
-    let next_href = customers
-        .last()
-        .filter(|_| has_next)
-        .map(|o| page_href(&search, "after", &cursor_of(o)));
+    let pager = paging::cut_page(&mut customers, &at, PAGE_SIZE, |key, o: &Organization| {
+        let cursor = Cursor {
+            name: o.name.clone(),
+            id: o.id.to_string(),
+        };
+        page_href(&search, key, &cursor)
+    });
     render(&CustomersPage {
         reseller_view,
         notice: query.ended.is_some().then_some("relationship-ended"),
@@ -162,8 +142,7 @@ pub async fn list(
         ctx: partner.viewer,
         search,
         customers,
-        previous_href,
-        next_href,
+        pager,
     })
 }
 

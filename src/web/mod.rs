@@ -19,6 +19,7 @@ pub mod indirect_resellers;
 pub mod invitations;
 pub mod language;
 pub mod mfa;
+pub mod paging;
 pub mod partner_relationships;
 pub mod request_log;
 pub mod sessions;

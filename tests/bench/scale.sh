@@ -144,7 +144,8 @@ POSTGRES
 fi)
 customers, a page deep in the results=SELECT $cols FROM organizations WHERE organizations.kind = 'customer' AND $customer_of AND organizations.name >= '$deep_name' AND (organizations.name > '$deep_name' OR (organizations.name = '$deep_name' AND organizations.id > '$deep_id')) ORDER BY organizations.name, organizations.id LIMIT 26
 a customer's subscriptions=SELECT subscriptions.id FROM subscriptions WHERE subscriptions.customer_id = '$adatum' AND subscriptions.provider_id = '$contoso' ORDER BY subscriptions.product_name, subscriptions.id
-supported subscriptions=SELECT subscriptions.id FROM subscriptions WHERE subscriptions.support_contact_id = '$fabrikam' AND subscriptions.provider_id <> '$fabrikam'
+supported subscriptions, first page=SELECT subscriptions.id, subscriptions.customer_name, subscriptions.product_name, organizations.name FROM subscriptions INNER JOIN organizations ON organizations.id = subscriptions.provider_id WHERE subscriptions.support_contact_id = '$fabrikam' AND subscriptions.provider_id <> '$fabrikam' ORDER BY subscriptions.customer_name, subscriptions.product_name, subscriptions.id LIMIT 51
+supported subscriptions, the page after a cursor=SELECT subscriptions.id, subscriptions.customer_name, subscriptions.product_name, organizations.name FROM subscriptions INNER JOIN organizations ON organizations.id = subscriptions.provider_id WHERE subscriptions.support_contact_id = '$fabrikam' AND subscriptions.provider_id <> '$fabrikam' AND (subscriptions.customer_name, subscriptions.product_name, subscriptions.id) > ('M', 'M', '$deep_id') ORDER BY subscriptions.customer_name, subscriptions.product_name, subscriptions.id LIMIT 51
 customers page beside a reseller's customers=SELECT subscriptions.customer_id, COUNT(*) FROM subscriptions WHERE subscriptions.support_contact_id = '$fabrikam' AND subscriptions.customer_id IN ('$adatum') GROUP BY subscriptions.customer_id
 audit log (partner, own side, dates)=SELECT $ev FROM audit_events WHERE audit_events.organization_id = '$contoso' AND audit_events.occurred_at >= '2000-01-01 00:00:00' AND audit_events.occurred_at < '2100-01-01 00:00:00' ORDER BY audit_events.occurred_at DESC, audit_events.id DESC LIMIT 51
 audit log (partner, related side, dates)=SELECT $ev FROM audit_events WHERE audit_events.related_organization_id = '$contoso' AND audit_events.occurred_at >= '2000-01-01 00:00:00' AND audit_events.occurred_at < '2100-01-01 00:00:00' ORDER BY audit_events.occurred_at DESC, audit_events.id DESC LIMIT 51
@@ -172,7 +173,7 @@ run_size() { # $1 = backend, $2 = DATABASE_URL, $3 = customers
   echo "$1 @$3: $out"
   echo "$1 $3 $out" >>"$CREATE_TIMES"
   start_server "$2"
-  local helpdesk agent fabrikam adatum_admin adatum deep today from
+  local helpdesk agent fabrikam adatum_admin adatum deep supported_after today from
   helpdesk=$(sign_in helpdesk@contoso.example)
   agent=$(sign_in admin.agent@contoso.example)
   fabrikam=$(sign_in admin.agent@fabrikam.example)
@@ -191,6 +192,10 @@ run_size() { # $1 = backend, $2 = DATABASE_URL, $3 = customers
   load "customers-deep-page" "$1" "$3" "$helpdesk" "/customers?after=$deep"
   load "customer-subscriptions" "$1" "$3" "$helpdesk" "/customers/$adatum"
   load "supported-subscriptions" "$1" "$3" "$fabrikam" /supported-subscriptions
+  # The page after the 150th subscription Fabrikam supports, in the backend's own order.
+  supported_after=$(sql "$1" "$2" "SELECT length(customer_name) || ':' || customer_name || '|' || product_name || '|' || id FROM subscriptions WHERE support_contact_id = (SELECT id FROM organizations WHERE partner_id = '2000001') ORDER BY customer_name, product_name, id LIMIT 1 OFFSET 149" \
+    | python3 -c 'import sys, urllib.parse; print(urllib.parse.quote(sys.stdin.read().strip(), safe=""))')
+  load "supported-subscriptions-next" "$1" "$3" "$fabrikam" "/supported-subscriptions?after=$supported_after"
   load "admin-support" "$1" "$3" "$adatum_admin" /admin/support
   # Last: when it is slow, its queries outlive the run and would slow the next page's.
   load "audit-log-dates" "$1" "$3" "$agent" "/audit?from=$from&to=$today"

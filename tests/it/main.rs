@@ -28,4 +28,5 @@ mod sign_in;
 mod sign_in_limits;
 mod stored_values;
 mod support_contact;
+mod supported_subscriptions;
 mod words;

@@ -1,0 +1,5 @@
+DROP INDEX subscriptions_supported;
+DROP TRIGGER subscriptions_customer_name_rename;
+DROP TRIGGER subscriptions_customer_name_move;
+DROP TRIGGER subscriptions_customer_name_insert;
+ALTER TABLE subscriptions DROP COLUMN customer_name;
