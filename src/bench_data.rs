@@ -496,6 +496,7 @@ fn load_customers(
             |((c, provider, product, commerce, contact, quantity, status), id)| NewSubscription {
                 id,
                 customer_id: &c.id,
+                customer_name: &c.name,
                 provider_id: provider.as_str(),
                 product_name: product,
                 quantity: *quantity,

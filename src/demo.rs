@@ -296,6 +296,7 @@ pub fn load(conn: &mut DbConnection, password: Option<&str>) -> anyhow::Result<D
                 NewSubscription {
                     id: &domain::new_id(),
                     customer_id: &id_of(customer),
+                    customer_name: "",
                     provider_id: &provider_id,
                     product_name: product,
                     quantity,

@@ -454,6 +454,7 @@ fn write(
             |((s, id), customer_id)| super::subscriptions::NewSubscription {
                 id,
                 customer_id,
+                customer_name: "",
                 provider_id: actor.organization_id.as_str(),
                 product_name: &s.product,
                 quantity: s.quantity,

@@ -79,6 +79,10 @@ impl Subscription {
 pub struct NewSubscription<'a> {
     pub id: &'a str,
     pub customer_id: &'a str,
+    /// The customer's name, copied for the Supported subscriptions index. A trigger writes the
+    /// right name when this one is not it (an empty one, say), at the cost of a second write of
+    /// the row: a writer of many rows passes the name.
+    pub customer_name: &'a str,
     pub provider_id: &'a str,
     pub product_name: &'a str,
     pub quantity: i32,
@@ -690,6 +694,7 @@ pub fn add(
             NewSubscription {
                 id: id.as_str(),
                 customer_id: customer_id.as_str(),
+                customer_name: "",
                 provider_id: provider_id.as_str(),
                 product_name: &new.product,
                 quantity: new.quantity,

@@ -87,6 +87,7 @@ fn add_named_customers(app: &TestApp, partner_id: &str, names: &[String]) -> Vec
             NewSubscription {
                 id: &domain::new_id(),
                 customer_id: &id,
+                customer_name: "",
                 provider_id: provider.id.as_str(),
                 product_name: "Office 365 E1",
                 quantity: 1,

@@ -26,6 +26,7 @@ fn supported(app: &TestApp, customer: &str, products: &[String], contact: &str, 
         let sub = NewSubscription {
             id: &id,
             customer_id: &customer,
+            customer_name: "",
             provider_id: &contoso,
             product_name: product,
             quantity: 1,
