@@ -10,9 +10,9 @@ use serde::Deserialize;
 
 use super::paging::{self, Pager};
 use super::render_with_status;
-use crate::auth::{ResellerUser, Viewer};
+use crate::auth::{OnPageConnection, ResellerUser, Viewer};
+use crate::db;
 use crate::db::subscriptions::SupportedSubscription;
-use crate::db::{self, Db};
 use crate::domain::{PageAt, SubscriptionCursor};
 use crate::error::AppError;
 
@@ -49,9 +49,8 @@ fn page_href(key: &str, row: &SupportedSubscription) -> String {
 }
 
 pub async fn list(
-    reseller: ResellerUser,
+    reseller: OnPageConnection<ResellerUser>,
     query: web::Query<SupportedQuery>,
-    db: web::Data<Db>,
 ) -> Result<HttpResponse, AppError> {
     // A link that does not read (cut, edited, or from an older version) is answered with the
     // first page and a message that says so, never with an error page.
@@ -63,14 +62,13 @@ pub async fn list(
         Some(at) => (at, None),
         None => (PageAt::First, Some("supported-bad-cursor")),
     };
-    let reseller_id = reseller.user.organization_id.clone();
     let position = at.clone();
-    // A page is one short index walk: on SQLite it is read on this thread (see `Db::run_read`).
-    let mut rows = db
-        .run_read(move |conn| {
+    // One trip to the database, the session check included; a page is one short index walk.
+    let (reseller, mut rows) = reseller
+        .run(move |conn, user| {
             Ok(db::subscriptions::supported_page(
                 conn,
-                &reseller_id,
+                &user.organization_id,
                 &position,
                 PAGE_SIZE,
             )?)

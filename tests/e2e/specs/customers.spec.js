@@ -9,6 +9,7 @@
 // (the journey goes on): radio buttons beside their labels, a table caption as wide as its table.
 
 const { test, expect } = require('../support/test');
+const { IMPORT_COLUMNS, csvFile } = require('../support/import-file');
 
 const ADMIN_AGENT = 'admin.agent@contoso.example';
 const PROVIDER = 'Contoso Distribution';
@@ -16,25 +17,6 @@ const FABRIKAM_ADMIN = 'admin.agent@fabrikam.example';
 const RESELLER = 'Fabrikam Solutions';
 const WINGTIP_ADMIN = 'admin@wingtip.example';
 const ADATUM = 'Adatum Corporation';
-
-/** The columns of an import file, in the order the template has them. */
-const IMPORT_COLUMNS = [
-  'customer_name',
-  'customer_domain',
-  'country',
-  'external_subscription_id',
-  'product',
-  'quantity',
-  'commerce_type',
-  'status',
-  'reseller_partner_id',
-];
-
-/** A CSV file of `rows` (arrays of cells) under the import's header line. */
-function csvFile(name, rows) {
-  const text = [IMPORT_COLUMNS, ...rows].map((cells) => cells.join(',')).join('\n') + '\n';
-  return { name, mimeType: 'text/csv', buffer: Buffer.from(text, 'utf8') };
-}
 
 /** A field of the page by its visible label. */
 const field = (app, labelId) => app.page.getByLabel(app.t(labelId), { exact: true });

@@ -5,21 +5,11 @@
 // message in the page's language and the first page.
 
 const { test, expect } = require('../support/test');
+const { csvFile } = require('../support/import-file');
 
 const ADMIN_AGENT = 'admin.agent@contoso.example';
 const FABRIKAM_ADMIN = 'admin.agent@fabrikam.example';
 const ADATUM = ['Adatum Corporation', 'adatum.example', 'US'];
-const IMPORT_HEADER = [
-  'customer_name',
-  'customer_domain',
-  'country',
-  'external_subscription_id',
-  'product',
-  'quantity',
-  'commerce_type',
-  'status',
-  'reseller_partner_id',
-];
 /** Product names that sort the same in every collation. */
 const PRODUCTS = Array.from({ length: 55 }, (_, i) => `Paging Plan ${String(i + 1).padStart(3, '0')}`);
 
@@ -37,10 +27,7 @@ test('a reseller reads the subscriptions it supports a page at a time', async ({
     await app.navLink('nav-customers').click();
     await page.getByRole('main').getByRole('link', { name: app.t('import-title'), exact: true }).click();
     const rows = PRODUCTS.map((product, i) => [...ADATUM, `PAGING-${i + 1}`, product, '1', 'legacy', 'active', '2000001']);
-    const text = [IMPORT_HEADER, ...rows].map((cells) => cells.join(',')).join('\n') + '\n';
-    await page
-      .getByLabel(app.t('import-file'), { exact: true })
-      .setInputFiles({ name: 'paging.csv', mimeType: 'text/csv', buffer: Buffer.from(text, 'utf8') });
+    await page.getByLabel(app.t('import-file'), { exact: true }).setInputFiles(csvFile('paging.csv', rows));
     await app.button('import-preview').click();
     await expect(app.heading()).toHaveText(app.t('import-preview-title'));
     await app.button('import-apply').click();
