@@ -200,21 +200,34 @@ impl SessionCheck {
         &self,
         conn: &mut db::DbConnection,
     ) -> Result<Option<(CurrentUser, bool)>, AppError> {
-        let found = db::sessions::find_live_unmarked(conn, &self.session_id, db::now(), self.idle)?;
-        Ok(found.map(|found| {
-            let user = CurrentUser {
-                user_id: found.user_id,
-                session_id: self.session_id.clone(),
-                email: found.email,
-                display_name: found.display_name,
-                role: found.role,
-                organization_id: found.organization_id,
-                organization_name: found.organization_name,
-                organization_kind: found.organization_kind,
-                organization_mfa_required: found.organization_mfa_required,
-            };
-            (user, found.mark_due)
-        }))
+        let found = db::sessions::find_live_unmarked(conn, &self.at(db::now()))?;
+        Ok(found.map(|found| self.user_of(found)))
+    }
+
+    /// This session, checked at `now`.
+    pub fn at(&self, now: chrono::NaiveDateTime) -> db::sessions::SessionAt<'_> {
+        db::sessions::SessionAt {
+            session_id: &self.session_id,
+            now,
+            idle: self.idle,
+        }
+    }
+
+    /// The signed-in user of a live session as read from the database, and whether its "last
+    /// used" is due to be written.
+    fn user_of(&self, found: db::sessions::SessionUser) -> (CurrentUser, bool) {
+        let user = CurrentUser {
+            user_id: found.user_id,
+            session_id: self.session_id.clone(),
+            email: found.email,
+            display_name: found.display_name,
+            role: found.role,
+            organization_id: found.organization_id,
+            organization_name: found.organization_name,
+            organization_kind: found.organization_kind,
+            organization_mfa_required: found.organization_mfa_required,
+        };
+        (user, found.mark_due)
     }
 
     /// Writes that the session was used now, when [`SessionCheck::read`] said it was due
@@ -333,10 +346,11 @@ impl<E> FromRequest for OnPageConnection<E> {
 }
 
 /// How the session check of [`OnPageConnection::run`] came out.
+/// The user comes with whether their session's "last used" is due to be written.
 enum Outcome<T> {
     NotLive,
-    Refused(CurrentUser, &'static str),
-    Done(CurrentUser, Result<T, AppError>),
+    Refused(CurrentUser, bool, &'static str),
+    Done(CurrentUser, bool, Result<T, AppError>),
 }
 
 impl<E: Checked> OnPageConnection<E> {
@@ -348,40 +362,85 @@ impl<E: Checked> OnPageConnection<E> {
         F: FnOnce(&mut db::DbConnection, &CurrentUser) -> Result<T, AppError> + Send + 'static,
         T: Send + 'static,
     {
+        self.run_checked(move |conn, check| {
+            let Some((user, due)) = check.read(conn)? else {
+                return Ok(Outcome::NotLive);
+            };
+            if let Err(refusal) = E::check(&user) {
+                return Ok(Outcome::Refused(user, due, refusal));
+            }
+            let done = page(conn, &user);
+            Ok(Outcome::Done(user, due, done))
+        })
+        .await
+    }
+
+    /// As [`OnPageConnection::run`], for a page whose first statement is also the session
+    /// check: `read` selects the page's rows joined to [`db::sessions::live_session!`] of the
+    /// session it is given, and returns the session's user (None: no longer live) with them.
+    /// Then `E`'s rule; only when it passes, `then` runs on the same connection with the user
+    /// and those rows (for the page's further statements, if any). Rows read for a session
+    /// that is not live or a user `E` refuses are dropped unseen.
+    pub async fn run_joined<R, T, F, G>(self, read: F, then: G) -> Result<(E, T), AppError>
+    where
+        F: FnOnce(
+                &mut db::DbConnection,
+                &db::sessions::SessionAt<'_>,
+            ) -> Result<Option<(db::sessions::SessionUser, R)>, AppError>
+            + Send
+            + 'static,
+        G: FnOnce(&mut db::DbConnection, &CurrentUser, R) -> Result<T, AppError> + Send + 'static,
+        T: Send + 'static,
+    {
+        self.run_checked(move |conn, check| {
+            let Some((found, rows)) = read(conn, &check.at(db::now()))? else {
+                return Ok(Outcome::NotLive);
+            };
+            let (user, due) = check.user_of(found);
+            if let Err(refusal) = E::check(&user) {
+                return Ok(Outcome::Refused(user, due, refusal));
+            }
+            let done = then(conn, &user, rows);
+            Ok(Outcome::Done(user, due, done))
+        })
+        .await
+    }
+
+    /// Runs `work` (the session check, `E`'s rule and the page) on one pooled connection,
+    /// then writes the session's "last used" when due and settles the request's viewer.
+    async fn run_checked<T, W>(self, work: W) -> Result<(E, T), AppError>
+    where
+        W: FnOnce(&mut db::DbConnection, &SessionCheck) -> Result<Outcome<T>, AppError>
+            + Send
+            + 'static,
+        T: Send + 'static,
+    {
         let parts = SessionParts::of(&self.req)?;
         let Some(check) = parts.check() else {
             parts.viewer(&self.req, false, None);
             return Err(AppError::SignInRequired);
         };
-        let (outcome, due) = parts
+        let outcome = parts
             .db
-            .run_read(move |conn| {
-                let Some((user, due)) = check.read(conn)? else {
-                    return Ok((Outcome::NotLive, false));
-                };
-                if let Err(refusal) = E::check(&user) {
-                    return Ok((Outcome::Refused(user, refusal), due));
-                }
-                match page(conn, &user) {
-                    // Described with the rows that hold it (`Db::run`).
-                    Err(e @ AppError::UnknownStored(_)) => Err(e),
-                    done => Ok((Outcome::Done(user, done), due)),
-                }
+            .run_read(move |conn| match work(conn, &check)? {
+                // Described with the rows that hold it (`Db::run`).
+                Outcome::Done(_, _, Err(e @ AppError::UnknownStored(_))) => Err(e),
+                outcome => Ok(outcome),
             })
             .await?;
-        if let Outcome::Refused(user, _) | Outcome::Done(user, _) = &outcome {
-            SessionCheck::mark_used(&parts.db, user, due).await?;
+        if let Outcome::Refused(user, due, _) | Outcome::Done(user, due, _) = &outcome {
+            SessionCheck::mark_used(&parts.db, user, *due).await?;
         }
         match outcome {
             Outcome::NotLive => {
                 parts.viewer(&self.req, true, None);
                 Err(AppError::SignInRequired)
             }
-            Outcome::Refused(user, refusal) => {
+            Outcome::Refused(user, _, refusal) => {
                 parts.viewer(&self.req, true, Some(user));
                 Err(AppError::Forbidden(refusal))
             }
-            Outcome::Done(user, done) => {
+            Outcome::Done(user, _, done) => {
                 let viewer = parts.viewer(&self.req, true, Some(user.clone()));
                 let done = done?;
                 Ok((E::from_parts(viewer, user), done))

@@ -5,9 +5,8 @@
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
-use super::schema::{organizations, user_sessions, users};
+use super::schema::user_sessions;
 use super::{on_backend, DbConnection};
-use crate::domain::accounts::UserState;
 use crate::domain::roles::Role;
 use crate::domain::{OrgKind, OrganizationId};
 
@@ -66,39 +65,80 @@ pub struct SessionUser {
     pub mark_due: bool,
 }
 
-/// The user and organization behind a live session: not revoked, not expired, not idle for
-/// longer than `idle`, user enabled. Reads only.
-pub fn find_live_unmarked(
-    conn: &mut DbConnection,
-    session_id: &str,
-    now: NaiveDateTime,
-    idle: chrono::Duration,
-) -> QueryResult<Option<SessionUser>> {
-    let mark_before = now - chrono::Duration::seconds(touch_every(idle));
-    // Read on every request of a signed-in user: a fixed statement (the id is the key, so no
-    // LIMIT) on the backend's own connection, which keeps it prepared.
-    on_backend!(conn, |c| {
+/// A session to check, and the moment it is checked at.
+#[derive(Debug, Clone, Copy)]
+pub struct SessionAt<'a> {
+    pub session_id: &'a str,
+    pub now: NaiveDateTime,
+    /// How long a session may sit unused before it ends.
+    pub idle: chrono::Duration,
+}
+
+impl SessionAt<'_> {
+    /// A session last used at or before this is no longer live.
+    pub fn idle_since(&self) -> NaiveDateTime {
+        self.now - self.idle
+    }
+
+    /// A session last used at or before this is due to have its "last used" written.
+    pub fn mark_before(&self) -> NaiveDateTime {
+        self.now - chrono::Duration::seconds(touch_every(self.idle))
+    }
+}
+
+/// The session `$at` (a [`SessionAt`]) joined to its user and the user's organization, when
+/// it is live: not revoked, not expired, not idle for longer than the idle timeout, user
+/// enabled. At most one row, since the id is the key. [`find_live_unmarked`] selects from it;
+/// a page read on every request joins its own tables to it (on `organizations::id`, the
+/// user's organization) and selects [`session_user!`] beside its columns, so the session check
+/// and the page's rows are one statement: one trip to the database instead of two.
+macro_rules! live_session {
+    ($at:expr) => {{
+        use $crate::db::schema::{organizations, user_sessions, users};
+        let at: &$crate::db::sessions::SessionAt<'_> = $at;
         user_sessions::table
             .inner_join(users::table.inner_join(organizations::table))
-            .filter(user_sessions::id.eq(session_id))
+            .filter(user_sessions::id.eq(at.session_id))
             .filter(user_sessions::revoked_at.is_null())
-            .filter(user_sessions::expires_at.gt(now))
-            .filter(user_sessions::last_seen_at.gt(now - idle))
-            .filter(users::state.eq(UserState::Active.as_str()))
-            .select((
-                users::id,
-                users::email,
-                users::display_name,
-                users::role,
-                organizations::id,
-                organizations::name,
-                organizations::kind,
-                organizations::mfa_required,
-                user_sessions::last_seen_at.le(mark_before),
-            ))
-            .get_result(c)
-            .optional()
-    })
+            .filter(user_sessions::expires_at.gt(at.now))
+            .filter(user_sessions::last_seen_at.gt(at.idle_since()))
+            .filter(users::state.eq($crate::domain::accounts::UserState::Active.as_str()))
+    }};
+}
+pub(crate) use live_session;
+
+/// The columns of a [`SessionUser`], selected from [`live_session!`]`($at)`.
+macro_rules! session_user {
+    ($at:expr) => {{
+        use $crate::db::schema::{organizations, user_sessions, users};
+        let at: &$crate::db::sessions::SessionAt<'_> = $at;
+        (
+            users::id,
+            users::email,
+            users::display_name,
+            users::role,
+            organizations::id,
+            organizations::name,
+            organizations::kind,
+            organizations::mfa_required,
+            user_sessions::last_seen_at.le(at.mark_before()),
+        )
+    }};
+}
+pub(crate) use session_user;
+
+/// The user and organization behind session `at`, when it is live ([`live_session!`]).
+/// Reads only.
+pub fn find_live_unmarked(
+    conn: &mut DbConnection,
+    at: &SessionAt<'_>,
+) -> QueryResult<Option<SessionUser>> {
+    // Read on every request of a signed-in user: a fixed statement (the id is the key, so no
+    // LIMIT) on the backend's own connection, which keeps it prepared.
+    on_backend!(conn, |c| live_session!(at)
+        .select(session_user!(at))
+        .get_result(c)
+        .optional())
 }
 
 /// Writes that the session was used at `now`.

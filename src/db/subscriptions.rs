@@ -147,12 +147,15 @@ impl SupportLine {
     }
 }
 
-/// Every subscription of a customer, from every partner, with who supports it (the customer
-/// admin's Support page, read on every visit): one statement, only the columns shown.
-pub fn support_lines_of_customer(
+/// The user of session `at` when it is live, with every subscription of the user's
+/// organization (as a customer), from every partner, and who supports it: the customer
+/// admin's Support page, read on every visit. One statement, the session check included
+/// ([`super::sessions::live_session!`]), with only the columns shown.
+pub fn support_lines_on_session(
     conn: &mut DbConnection,
-    customer_id: &CustomerId,
-) -> QueryResult<Vec<SupportLine>> {
+    at: &super::sessions::SessionAt<'_>,
+) -> QueryResult<Option<(super::sessions::SessionUser, Vec<SupportLine>)>> {
+    use super::sessions::{live_session, session_user, SessionUser};
     let (provider, designated) =
         diesel::alias!(organizations as provider, organizations as designated);
     let details = (
@@ -161,8 +164,9 @@ pub fn support_lines_of_customer(
         organizations::support_phone,
         organizations::support_website,
     );
-    on_backend!(conn, |c| subscriptions::table
-        .inner_join(
+    let rows: Vec<(SessionUser, Option<SupportLine>)> = on_backend!(conn, |c| live_session!(at)
+        .left_join(subscriptions::table.on(subscriptions::customer_id.eq(organizations::id)))
+        .left_join(
             provider.on(provider
                 .field(organizations::id)
                 .eq(subscriptions::provider_id))
@@ -173,15 +177,25 @@ pub fn support_lines_of_customer(
                 .nullable()
                 .eq(subscriptions::support_contact_id)),
         )
-        .filter(subscriptions::customer_id.eq(customer_id.as_str()))
         .order((subscriptions::product_name.asc(), subscriptions::id.asc()))
         .select((
-            subscriptions::product_name,
-            subscriptions::commerce_type,
-            provider.fields(details),
-            designated.fields(details).nullable(),
+            session_user!(at),
+            (
+                subscriptions::product_name,
+                subscriptions::commerce_type,
+                provider.fields(details),
+                designated.fields(details).nullable(),
+            )
+                .nullable(),
         ))
-        .load(c))
+        .load(c))?;
+    let mut rows = rows.into_iter();
+    let Some((user, first)) = rows.next() else {
+        return Ok(None);
+    };
+    // Without subscriptions the one row has the session and no line.
+    let lines = first.into_iter().chain(rows.filter_map(|(_, line)| line));
+    Ok(Some((user, lines.collect())))
 }
 
 /// One subscription, only when `provider_id` provides it to `customer_id`.

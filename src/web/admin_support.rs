@@ -38,23 +38,24 @@ pub struct AdminSupportPage {
     pub rows: Vec<SupportRow>,
 }
 
-/// Read by every customer admin who looks for help: one trip to the database, the session
-/// check included, and one statement for the page.
+/// Read by every customer admin who looks for help: one statement, the session check and
+/// the page's rows together.
 pub async fn show(admin: OnPageConnection<CustomerAdmin>) -> Result<HttpResponse, AppError> {
     let (admin, rows) = admin
-        .run(move |conn, user| {
-            let customer_id = CustomerAdmin::customer_of(user);
-            let lines = db::subscriptions::support_lines_of_customer(conn, &customer_id)?;
-            Ok(lines
-                .into_iter()
-                .map(|line| SupportRow {
-                    is_new_commerce: !line.commerce_type.has_designated_support_contact(),
-                    contact: line.contact().clone(),
-                    provider_name: line.provider.name,
-                    product_name: line.product_name,
-                })
-                .collect::<Vec<_>>())
-        })
+        .run_joined(
+            |conn, at| Ok(db::subscriptions::support_lines_on_session(conn, at)?),
+            |_, _, lines| {
+                Ok(lines
+                    .into_iter()
+                    .map(|line| SupportRow {
+                        is_new_commerce: !line.commerce_type.has_designated_support_contact(),
+                        contact: line.contact().clone(),
+                        provider_name: line.provider.name,
+                        product_name: line.product_name,
+                    })
+                    .collect::<Vec<_>>())
+            },
+        )
         .await?;
     render(&AdminSupportPage {
         ctx: admin.viewer,

@@ -11,7 +11,9 @@
 #
 # Usage: bash tests/bench/run.sh [seconds-per-run]
 # Environment: PARTS (which parts to run, default "pages flood scale"), ROUNDS (default 2), BENCH_PROFILE (cargo profile, default release; bench-fast
-# builds quicker), BENCH_POSTGRES (server URL, default postgres://postgres@127.0.0.1:5432).
+# builds quicker), BENCH_POSTGRES (server URL, default postgres://postgres@127.0.0.1:5432),
+# BENCH_POSTGRES_PARAMS (appended to the app's database URL after "?", e.g. sslmode=disable;
+# default none, so the connection uses TLS when the server offers it).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 DURATION=${1:-10}
@@ -20,6 +22,7 @@ PROFILE=${BENCH_PROFILE:-release}
 PARTS=" ${PARTS:-pages flood scale} "
 part() { [[ "$PARTS" == *" $1 "* ]]; }
 PG_SERVER=${BENCH_POSTGRES:-postgres://postgres@127.0.0.1:5432}
+PG_PARAMS=${BENCH_POSTGRES_PARAMS:-}
 PASSWORD=bench-password-123
 WORK=$(mktemp -d)
 PORT=18181
@@ -190,7 +193,9 @@ bench_backend SQLite "sqlite://$WORK/bench.db"
 
 PG_DB="sc_bench_$$"
 if psql "$PG_SERVER/postgres" -qc "CREATE DATABASE $PG_DB" >/dev/null 2>&1; then
-  bench_backend PostgreSQL "$PG_SERVER/$PG_DB"
+  echo
+  echo "PostgreSQL connection parameters: ${PG_PARAMS:-none (TLS when the server offers it)}"
+  bench_backend PostgreSQL "$PG_SERVER/$PG_DB${PG_PARAMS:+?$PG_PARAMS}"
   echo
   for page in "Support page (customer admin)" "subscription page (helpdesk)"; do
     awk -v p="${APP_RPS[PostgreSQL/$page]:-0}" -v s="${APP_RPS[SQLite/$page]:-0}" -v n="$page" \

@@ -1,6 +1,10 @@
 //! The customer's Admin area: Support shows every subscription's contact; nothing else leaks.
 
+use diesel::prelude::*;
+use support_contacts::db;
+
 use crate::helpers::*;
+use crate::support_contact::org_id;
 
 #[actix_web::test]
 async fn the_customer_admin_sees_every_subscriptions_support_contact() {
@@ -87,4 +91,38 @@ async fn customers_never_reach_partner_pages() {
     assert_eq!(forged.status, 403);
     // And partners never reach the customer's Admin area.
     assert_eq!(partner.get("/admin/support").await.status, 403);
+}
+
+/// The Support page reads its rows with the session check in one statement: a customer with
+/// no subscription still gets the page (with its empty message), and a session that ended
+/// gets the sign-in page, not an empty Support page.
+#[actix_web::test]
+async fn the_support_page_without_subscriptions_and_after_sign_out() {
+    let app = TestApp::spawn().await;
+    let wingtip = org_id(&app, "Wingtip Toys");
+    {
+        let mut conn = app.conn();
+        diesel::delete(db::schema::subscriptions::table)
+            .filter(db::schema::subscriptions::customer_id.eq(&wingtip))
+            .execute(&mut *conn)
+            .unwrap();
+    }
+    let admin = app.signed_in("admin@wingtip.example").await;
+    let page = admin.get("/admin/support").await;
+    assert_eq!(page.status, 200);
+    assert!(page
+        .main_text()
+        .contains("Your organization has no subscriptions."));
+    assert!(!page.body.contains("<li class=\"card\">"));
+    admin.set_cookie("lang", "ja-JP");
+    let page = admin.get("/admin/support").await;
+    assert_eq!(page.html_lang(), Some("ja-JP"));
+    assert!(page
+        .main_text()
+        .contains("お使いの組織にはサブスクリプションがありません。"));
+    let cookie = admin.cookie("sc_session").unwrap();
+    assert_eq!(admin.sign_out().await.status, 303);
+    let replay = app.browser();
+    replay.set_cookie("sc_session", &cookie);
+    assert_eq!(replay.get("/admin/support").await.location(), "/sign-in");
 }
