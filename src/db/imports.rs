@@ -454,7 +454,8 @@ fn write(
             |((s, id), customer_id)| super::subscriptions::NewSubscription {
                 id,
                 customer_id,
-                customer_name: "",
+                // The trigger writes the row again when this is not the stored name.
+                customer_name: &s.customer_name,
                 provider_id: actor.organization_id.as_str(),
                 product_name: &s.product,
                 quantity: s.quantity,

@@ -261,6 +261,9 @@ pub struct CustomerPlan {
 pub struct SubscriptionPlan {
     pub line: usize,
     pub customer: CustomerRef,
+    /// The customer's name once the import is applied (its row's, which every row of the
+    /// customer's domain repeats).
+    pub customer_name: String,
     pub external_id: String,
     pub product: String,
     pub quantity: i32,
@@ -392,6 +395,7 @@ pub fn plan(rows: &[Row], notes: Vec<RowNote>, facts: &Facts) -> Plan {
         let wanted = SubscriptionPlan {
             line: row.line,
             customer: customer.clone(),
+            customer_name: row.customer_name.clone(),
             external_id: row.external_id.clone(),
             product: row.product.clone(),
             quantity: row.quantity,

@@ -761,4 +761,18 @@ async fn an_import_renames_a_customer_and_records_what_it_was() {
         .unwrap();
     assert_eq!(old.as_deref(), Some("Adatum Corporation | US"));
     assert_eq!(new.as_deref(), Some("Adatum Holdings | TW"));
+    // Every subscription of the customer, the imported one and those it had, carries the new
+    // name (Supported subscriptions is ordered by it).
+    let adatum = org_id(&app, "Adatum Holdings");
+    let names: Vec<(Option<String>, String)> = subscriptions::table
+        .filter(subscriptions::customer_id.eq(&adatum))
+        .select((subscriptions::external_id, subscriptions::customer_name))
+        .load(&mut app.conn())
+        .unwrap();
+    assert!(names.len() > 1, "{names:?}");
+    assert!(names.iter().any(|(id, _)| id.as_deref() == Some("AD-7")));
+    assert!(
+        names.iter().all(|(_, name)| name == "Adatum Holdings"),
+        "{names:?}"
+    );
 }
