@@ -8,10 +8,11 @@
 //! customer's admin reads the events about the customer.
 
 use chrono::NaiveDateTime;
-use diesel::dsl::{exists, sql};
+use diesel::dsl::exists;
 use diesel::prelude::*;
-use diesel::sql_types::{Bool, Text};
+use diesel::sql_types::Bool;
 
+use super::fragment::fragment;
 use super::schema::{audit_events, organizations};
 use super::DbConnection;
 use crate::domain::audit::{Action, AuditFilter, LogPage, ObjectKind, RelationshipValue};
@@ -414,8 +415,8 @@ fn events_of(
         Read::Customers(ids) if sqlite => {
             let ids = serde_json::Value::from(ids.to_vec()).to_string();
             query = query.filter(
-                sql::<Bool>("audit_events.customer_id IN (SELECT value FROM json_each(")
-                    .bind::<Text, _>(ids)
+                fragment::<Bool>("audit_events.customer_id IN (SELECT value FROM json_each(")
+                    .text(ids)
                     .sql("))"),
             );
         }
@@ -428,8 +429,8 @@ fn events_of(
         } if sqlite => {
             query = query.filter(exists(
                 customer.filter(
-                    sql::<Bool>("instr(organizations.search_name, ")
-                        .bind::<Text, _>(key.to_string())
+                    fragment::<Bool>("instr(organizations.search_name, ")
+                        .text(key)
                         .sql(") > 0"),
                 ),
             ));

@@ -29,6 +29,7 @@
 pub mod api_clients;
 pub mod audit;
 pub mod customers;
+pub mod fragment;
 pub mod imports;
 pub mod invitations;
 pub mod mfa;

@@ -165,28 +165,22 @@ pub fn update_support_profile(
 /// provider's are most of the table) on each request. The correlated UNION ALL cannot be
 /// hashed, so both backends walk the customers in the order asked for and test each with two
 /// index lookups, stopping at the page's LIMIT. Written as SQL because the query builder only
-/// combines queries that stand alone, and these refer to the outer `organizations` row.
-fn is_customer_of(partner_id: &str) -> IsCustomerOf {
-    diesel::dsl::sql::<Bool>(
+/// combines queries that stand alone, and these refer to the outer `organizations` row; a
+/// [`Fragment`](super::fragment::Fragment), so the list's statement stays prepared.
+fn is_customer_of(partner_id: &str) -> super::fragment::Fragment<Bool> {
+    super::fragment::fragment(
         "EXISTS (SELECT 1 FROM customer_relationships \
          WHERE customer_relationships.customer_id = organizations.id \
          AND customer_relationships.partner_id = ",
     )
-    .bind::<Text, _>(partner_id.to_string())
+    .text(partner_id)
     .sql(
         " UNION ALL SELECT 1 FROM subscriptions \
          WHERE subscriptions.customer_id = organizations.id AND subscriptions.provider_id = ",
     )
-    .bind::<Text, _>(partner_id.to_string())
+    .text(partner_id)
     .sql(")")
 }
-
-/// The type of [`is_customer_of`]: SQL text and the two bound partner ids.
-type IsCustomerOf =
-    Literal<WithPartner<Literal<WithPartner<diesel::expression::SqlLiteral<Bool>>>>>;
-type Literal<Before> = diesel::expression::SqlLiteral<Bool, Before>;
-type WithPartner<Before> =
-    diesel::expression::UncheckedBind<Before, diesel::dsl::AsExprOf<String, Text>>;
 
 /// Saves the actor's organization's support profile and records it (old and new values), in
 /// one transaction. The row is locked before it is read, so two saves at once are recorded one
@@ -346,7 +340,13 @@ pub fn customers_page(
                 .escape('\\'),
         );
     }
-    query = query.filter(is_customer_of(partner_id.as_str()));
+    let mut customer_of = is_customer_of(partner_id.as_str());
+    if search.is_some() && matches!(conn, DbConnection::Postgres(_)) {
+        // PostgreSQL weighs the part of a name on every search (see above), which a prepared
+        // statement's plan, made once without it, would not.
+        customer_of = customer_of.planned_each_run();
+    }
+    query = query.filter(customer_of);
     match at {
         PageAt::First => query
             .order((organizations::name.asc(), organizations::id.asc()))

@@ -610,20 +610,19 @@ pub fn supported_page(
     at: &PageAt<SubscriptionCursor>,
     limit: i64,
 ) -> QueryResult<Vec<SupportedSubscription>> {
-    use diesel::dsl::sql;
-    use diesel::sql_types::{Bool, Text};
     // The key compared as a row value: both backends read it as the ORDER BY does and start
     // the index walk at it.
-    let beyond = |comparison: &str, c: &SubscriptionCursor| {
-        sql::<Bool>(&format!(
-            "(subscriptions.customer_name, subscriptions.product_name, subscriptions.id) \
-             {comparison} ("
-        ))
-        .bind::<Text, _>(c.customer_name.clone())
+    let beyond = |comparison: &'static str, c: &SubscriptionCursor| {
+        super::fragment::fragment::<diesel::sql_types::Bool>(
+            "(subscriptions.customer_name, subscriptions.product_name, subscriptions.id) ",
+        )
+        .sql(comparison)
+        .sql(" (")
+        .text(c.customer_name.as_str())
         .sql(", ")
-        .bind::<Text, _>(c.product_name.clone())
+        .text(c.product_name.as_str())
         .sql(", ")
-        .bind::<Text, _>(c.id.clone())
+        .text(c.id.as_str())
         .sql(")")
     };
     let forwards = (
