@@ -1,0 +1,1 @@
+ALTER TABLE organizations ALTER COLUMN search_name SET STATISTICS -1;

@@ -1,0 +1,3 @@
+-- Nothing for SQLite, which does not weigh a LIKE pattern by the column's statistics; this
+-- keeps the two backends' migrations in step with
+-- migrations/postgres/2026-12-06-000030_name_statistics/up.sql.
