@@ -92,7 +92,9 @@ explain_all() { # $1 = backend, $2 = DATABASE_URL
   deep_name="Summit Media Ltd 099000"
   deep_id=00000000-0000-0000-0000-000000000000
   local customer_of="EXISTS (SELECT 1 FROM customer_relationships WHERE customer_relationships.customer_id = organizations.id AND customer_relationships.partner_id = '$contoso' UNION ALL SELECT 1 FROM subscriptions WHERE subscriptions.customer_id = organizations.id AND subscriptions.provider_id = '$contoso')"
-  local rare_ids middling_ids
+  local rare_ids middling_ids fabrikam_ids
+  fabrikam_ids=$(sql "$1" "$2" "SELECT customer_id FROM customer_relationships WHERE partner_id = '$fabrikam'" | sed "s/.*/'&'/" | paste -sd, -)
+  [ -n "$fabrikam_ids" ] || fabrikam_ids="''"
   rare_ids=$(sql "$1" "$2" "SELECT id FROM organizations WHERE kind = 'customer' AND search_name LIKE '%$RARE%'" | sed "s/.*/'&'/" | paste -sd, -)
   middling_ids=$(sql "$1" "$2" "SELECT id FROM organizations WHERE kind = 'customer' AND search_name LIKE '%summit media%'" | sed "s/.*/'&'/" | paste -sd, -)
   # The customers whose name contains a part, counted up to one more than asked for: on
@@ -143,6 +145,7 @@ customers, rare search (one query: the planner reads the trigram index)=SELECT $
 POSTGRES
 fi)
 customers, a page deep in the results=SELECT $cols FROM organizations WHERE organizations.kind = 'customer' AND $customer_of AND organizations.name >= '$deep_name' AND (organizations.name > '$deep_name' OR (organizations.name = '$deep_name' AND organizations.id > '$deep_id')) ORDER BY organizations.name, organizations.id LIMIT 26
+customers of a partner with few (its customers by key, then sorted)=SELECT $cols FROM organizations WHERE organizations.kind = 'customer' AND organizations.id IN ($fabrikam_ids) AND $(echo "$customer_of" | sed "s/$contoso/$fabrikam/g") ORDER BY organizations.name, organizations.id LIMIT 26
 a customer's subscriptions=SELECT subscriptions.id FROM subscriptions WHERE subscriptions.customer_id = '$adatum' AND subscriptions.provider_id = '$contoso' ORDER BY subscriptions.product_name, subscriptions.id
 supported subscriptions, first page=SELECT subscriptions.id, subscriptions.customer_name, subscriptions.product_name, organizations.name FROM subscriptions INNER JOIN organizations ON organizations.id = subscriptions.provider_id WHERE subscriptions.support_contact_id = '$fabrikam' AND subscriptions.provider_id <> '$fabrikam' ORDER BY subscriptions.customer_name, subscriptions.product_name, subscriptions.id LIMIT 51
 supported subscriptions, the page after a cursor=SELECT subscriptions.id, subscriptions.customer_name, subscriptions.product_name, organizations.name FROM subscriptions INNER JOIN organizations ON organizations.id = subscriptions.provider_id WHERE subscriptions.support_contact_id = '$fabrikam' AND subscriptions.provider_id <> '$fabrikam' AND (subscriptions.customer_name, subscriptions.product_name, subscriptions.id) > ('M', 'M', '$deep_id') ORDER BY subscriptions.customer_name, subscriptions.product_name, subscriptions.id LIMIT 51
@@ -190,6 +193,8 @@ run_size() { # $1 = backend, $2 = DATABASE_URL, $3 = customers
   # to stop at, so it must come from the name index.
   load "customers-search-rare" "$1" "$3" "$helpdesk" "/customers?q=$RARE"
   load "customers-deep-page" "$1" "$3" "$helpdesk" "/customers?after=$deep"
+  # A partner with few customers among many (Fabrikam's relationships): read by key.
+  load "customers-few-partner" "$1" "$3" "$fabrikam" /customers
   load "customer-subscriptions" "$1" "$3" "$helpdesk" "/customers/$adatum"
   load "supported-subscriptions" "$1" "$3" "$fabrikam" /supported-subscriptions
   # The page after the 150th subscription Fabrikam supports, in the backend's own order.

@@ -341,3 +341,90 @@ async fn the_name_index_follows_renames_and_deletes() {
     assert_eq!(all_names(&b, "bilby").await, vec!["New Bilby Co"]);
     name_index_is_in_step(&app);
 }
+
+/// Every page of a partner's Customers list from the first, following "Next page": the
+/// customers' ids page by page.
+async fn all_pages(b: &Browser) -> Vec<Vec<String>> {
+    let mut page = b.get("/customers").await;
+    let mut pages = vec![customer_links(&page)];
+    while let Some(next) = page.link("Next page") {
+        assert!(pages.len() < 40, "the pages never end");
+        page = b.get(&next).await;
+        pages.push(customer_links(&page));
+    }
+    pages
+}
+
+/// A partner with more customers than are read by key walks all customers in name order; one
+/// with a few among many has them read by key. Either way: exactly its own customers, in name
+/// order, each once, and the pages lead back.
+#[actix_web::test]
+async fn a_partner_with_few_customers_among_many_sees_exactly_its_own() {
+    let app = TestApp::spawn().await;
+    let contoso_added: HashSet<String> = add_named_customers(
+        &app,
+        "1000001",
+        &(0..520)
+            .map(|i| format!("Customer {:03}", i / 2))
+            .collect::<Vec<_>>(),
+    )
+    .into_iter()
+    .collect();
+    // Litware's few, named so that they fall among Contoso's in name order.
+    let litware_added: HashSet<String> = add_named_customers(
+        &app,
+        "1000002",
+        &(0..30)
+            .map(|i| format!("Customer {:03}x", i * 8))
+            .collect::<Vec<_>>(),
+    )
+    .into_iter()
+    .collect();
+    for (email, own, other, demo) in [
+        (
+            "helpdesk@contoso.example",
+            &contoso_added,
+            &litware_added,
+            2,
+        ),
+        (
+            "admin.agent@litware.example",
+            &litware_added,
+            &contoso_added,
+            0,
+        ),
+    ] {
+        let b = app.signed_in(email).await;
+        let pages = all_pages(&b).await;
+        let seen: Vec<String> = pages.iter().flatten().cloned().collect();
+        let unique: HashSet<String> = seen.iter().cloned().collect();
+        assert_eq!(unique.len(), seen.len(), "{email}: no repeats");
+        assert!(own.is_subset(&unique), "{email}: every customer of its own");
+        assert!(unique.is_disjoint(other), "{email}: none of the other's");
+        let demo_customers = unique.len() - own.len();
+        if demo > 0 {
+            assert_eq!(demo_customers, demo, "{email}: and the demo's");
+        }
+        assert!(pages.iter().all(|p| p.len() <= 25), "{email}: pages of 25");
+        // In name order across the pages.
+        let mut names = Vec::new();
+        let mut page = b.get("/customers").await;
+        names.extend(customer_names(&page));
+        while let Some(next) = page.link("Next page") {
+            page = b.get(&next).await;
+            names.extend(customer_names(&page));
+        }
+        let mut sorted = names.clone();
+        sorted.sort();
+        assert_eq!(names, sorted, "{email}: by name");
+        // And back from the last page.
+        if pages.len() > 1 {
+            let back = b.get(&page.link("Previous page").unwrap()).await;
+            assert_eq!(customer_links(&back), pages[pages.len() - 2], "{email}");
+        }
+        // A search keeps to the partner's own customers too.
+        let found = customer_links(&b.get("/customers?q=customer%20008").await);
+        assert!(!found.is_empty(), "{email}: a search finds its own");
+        assert!(found.iter().all(|id| own.contains(id)), "{email}");
+    }
+}
