@@ -4,6 +4,9 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
 use diesel::sql_types::{Bool, Text};
+use std::collections::HashMap;
+use std::sync::{LazyLock, Mutex, MutexGuard, PoisonError};
+use std::time::{Duration, Instant};
 
 use super::schema::organizations;
 use super::{on_backend, DbConnection};
@@ -311,12 +314,22 @@ const PARTNER_BY_KEY: usize = 500;
 /// most `most`. A partner with more is told by one probe of each index that leads with the
 /// partner (is there a row past the `most`th?), which reads no rows out: a large partner's
 /// Customers page, read most often, pays little for it.
+///
+/// A partner found to have more is remembered for a while ([`LARGE_PARTNERS`]), so that its
+/// next pages skip the probe.
 fn customers_if_few(
     conn: &mut DbConnection,
     partner_id: &OrganizationId,
     most: usize,
 ) -> QueryResult<Option<Vec<String>>> {
     use super::schema::{customer_relationships, subscriptions};
+    if LARGE_PARTNERS.holds(partner_id.as_str(), Instant::now()) {
+        return Ok(None);
+    }
+    let found_large = || {
+        LARGE_PARTNERS.remember(partner_id.as_str(), Instant::now());
+        Ok(None)
+    };
     let skip = i64::try_from(most).unwrap_or(i64::MAX);
     let related = customer_relationships::table
         .filter(customer_relationships::partner_id.eq(partner_id.as_str()))
@@ -327,16 +340,66 @@ fn customers_if_few(
         .distinct();
     let past_most: Option<String> = related.offset(skip).limit(1).first(conn).optional()?;
     if past_most.is_some() {
-        return Ok(None);
+        return found_large();
     }
     let past_most: Option<String> = provided.offset(skip).limit(1).first(conn).optional()?;
     if past_most.is_some() {
-        return Ok(None);
+        return found_large();
     }
     let mut ids: std::collections::BTreeSet<String> =
         related.load::<String>(conn)?.into_iter().collect();
     ids.extend(provided.load::<String>(conn)?);
-    Ok((ids.len() <= most).then(|| ids.into_iter().collect()))
+    if ids.len() > most {
+        return found_large();
+    }
+    Ok(Some(ids.into_iter().collect()))
+}
+
+/// The partners whose Customers page recently walked all customers because they have more
+/// than [`PARTNER_BY_KEY`]. The memo only chooses how a page is read, never what it shows: the
+/// walk tests every customer for the partner, so it is right for a partner of any size, and a
+/// memo that is stale (a partner that lost customers, another instance's changes, another
+/// database in the same process) costs at most a slower page until the entry runs out.
+static LARGE_PARTNERS: LazyLock<Memo> =
+    LazyLock::new(|| Memo::new(Duration::from_secs(30), 10_000));
+
+/// Keys remembered for `for_how_long`, at most `most` of them (when full, those run out are
+/// dropped first, then all: it is only a shortcut).
+struct Memo {
+    seen: Mutex<HashMap<String, Instant>>,
+    for_how_long: Duration,
+    most: usize,
+}
+
+impl Memo {
+    fn new(for_how_long: Duration, most: usize) -> Memo {
+        Memo {
+            seen: Mutex::new(HashMap::new()),
+            for_how_long,
+            most,
+        }
+    }
+
+    fn seen(&self) -> MutexGuard<'_, HashMap<String, Instant>> {
+        self.seen.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    fn holds(&self, key: &str, now: Instant) -> bool {
+        self.seen()
+            .get(key)
+            .is_some_and(|at| now.saturating_duration_since(*at) < self.for_how_long)
+    }
+
+    fn remember(&self, key: &str, now: Instant) {
+        let mut seen = self.seen();
+        if seen.len() >= self.most && !seen.contains_key(key) {
+            seen.retain(|_, at| now.saturating_duration_since(*at) < self.for_how_long);
+            if seen.len() >= self.most {
+                seen.clear();
+            }
+        }
+        seen.insert(key.to_owned(), now);
+    }
 }
 
 /// One page of the customers for which `partner_id` provides at least one subscription, ordered by
@@ -614,4 +677,46 @@ pub fn find_by_tenant_or_partner_id(
         query = query.filter(organizations::partner_id.eq(partner_id.to_string()));
     }
     query.first(conn).optional()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Memo;
+    use std::time::{Duration, Instant};
+
+    #[test]
+    fn a_memo_holds_a_key_for_its_time_only() {
+        let memo = Memo::new(Duration::from_secs(30), 10);
+        let t0 = Instant::now();
+        assert!(!memo.holds("contoso", t0));
+        memo.remember("contoso", t0);
+        assert!(memo.holds("contoso", t0 + Duration::from_secs(29)));
+        assert!(!memo.holds("contoso", t0 + Duration::from_secs(30)));
+        assert!(!memo.holds("litware", t0));
+        // Remembered again, it holds for another while.
+        memo.remember("contoso", t0 + Duration::from_secs(40));
+        assert!(memo.holds("contoso", t0 + Duration::from_secs(60)));
+    }
+
+    #[test]
+    fn a_full_memo_drops_what_ran_out_then_everything() {
+        let memo = Memo::new(Duration::from_secs(30), 3);
+        let t0 = Instant::now();
+        memo.remember("a", t0);
+        memo.remember("b", t0 + Duration::from_secs(20));
+        memo.remember("c", t0 + Duration::from_secs(20));
+        // Full: "a" has run out and makes room.
+        let t1 = t0 + Duration::from_secs(31);
+        memo.remember("d", t1);
+        assert_eq!(memo.seen().len(), 3);
+        assert!(memo.holds("b", t1) && memo.holds("c", t1) && memo.holds("d", t1));
+        // Full of live keys: all are dropped, the new one stays.
+        memo.remember("e", t1);
+        assert_eq!(memo.seen().len(), 1);
+        assert!(memo.holds("e", t1) && !memo.holds("b", t1));
+        // A key already held is renewed without dropping others.
+        memo.remember("f", t1);
+        memo.remember("e", t1 + Duration::from_secs(1));
+        assert!(memo.holds("f", t1));
+    }
 }

@@ -428,3 +428,75 @@ async fn a_partner_with_few_customers_among_many_sees_exactly_its_own() {
         assert!(found.iter().all(|id| own.contains(id)), "{email}");
     }
 }
+
+/// A partner found to have many customers is remembered, so its next Customers page skips the
+/// probe; the memo only chooses how the page is read. When the partner then loses all but a
+/// few customers (on another instance, say), its page still shows exactly its own at once.
+#[actix_web::test]
+async fn a_large_partner_that_shrinks_still_sees_exactly_its_own() {
+    use diesel::connection::{Instrumentation, InstrumentationEvent};
+    use std::sync::{Arc, Mutex};
+    let app = TestApp::spawn().await;
+    let added = add_named_customers(
+        &app,
+        "1000001",
+        &(0..510)
+            .map(|i| format!("Customer {i:03}"))
+            .collect::<Vec<_>>(),
+    );
+    let mut conn = app.conn();
+    let contoso = db::organizations::find_by_partner_id(&mut conn, "1000001")
+        .unwrap()
+        .unwrap();
+    let statements = Arc::new(Mutex::new(0_usize));
+    let counted = statements.clone();
+    let counter = move |event: InstrumentationEvent<'_>| {
+        if let InstrumentationEvent::StartQuery { .. } = event {
+            *counted.lock().unwrap() += 1;
+        }
+    };
+    conn.set_instrumentation(Box::new(counter) as Box<dyn Instrumentation>);
+    let read_first_page = |conn: &mut db::DbConnection| {
+        *statements.lock().unwrap() = 0;
+        let page =
+            db::organizations::customers_page(conn, &contoso.id, None, &domain::PageAt::First, 25)
+                .unwrap();
+        (page.len(), *statements.lock().unwrap())
+    };
+    let (rows, first) = read_first_page(&mut conn);
+    assert_eq!(rows, 26, "a page and one more");
+    assert!(
+        first >= 2,
+        "a probe finds a row past the 500th, then the page"
+    );
+    let (rows, again) = read_first_page(&mut conn);
+    assert_eq!(rows, 26);
+    assert_eq!(
+        again, 1,
+        "the partner is remembered as large: the page alone"
+    );
+    conn.set_instrumentation(|_: InstrumentationEvent<'_>| {});
+    drop(conn);
+
+    // Contoso loses all but three of the added customers' subscriptions.
+    let mut conn = app.conn();
+    let kept: HashSet<String> = added[..3].iter().cloned().collect();
+    diesel::delete(
+        db::schema::subscriptions::table.filter(
+            db::schema::subscriptions::customer_id
+                .eq_any(added[3..].iter().map(String::as_str).collect::<Vec<_>>()),
+        ),
+    )
+    .execute(&mut *conn)
+    .unwrap();
+    drop(conn);
+    let b = app.signed_in("helpdesk@contoso.example").await;
+    let seen: HashSet<String> = all_pages(&b).await.into_iter().flatten().collect();
+    let added_seen: HashSet<String> = seen
+        .iter()
+        .filter(|id| added.contains(id))
+        .cloned()
+        .collect();
+    assert_eq!(added_seen, kept, "exactly the customers it still has");
+    assert!(seen.len() <= kept.len() + 2, "and the demo's two, no more");
+}
