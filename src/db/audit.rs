@@ -288,12 +288,10 @@ pub fn list(
     let ids: Vec<String> = keys.into_iter().map(|(_, id)| id).collect();
     let mut rows: Vec<AuditEvent> = Vec::with_capacity(ids.len());
     for chunk in ids.chunks(500) {
-        rows.extend(
-            audit_events::table
-                .filter(audit_events::id.eq_any(chunk))
-                .select(AuditEvent::as_select())
-                .load(conn)?,
-        );
+        let by_key = audit_events::table
+            .select(AuditEvent::as_select())
+            .into_boxed();
+        rows.extend(super::filter_among!(by_key, conn, audit_events::id, chunk).load(conn)?);
     }
     rows.sort_by(|a, b| (b.occurred_at, &b.id).cmp(&(a.occurred_at, &a.id)));
     Ok(rows)
@@ -413,12 +411,7 @@ fn events_of(
         organizations::table.filter(organizations::id.nullable().eq(audit_events::customer_id));
     match read {
         Read::Customers(ids) if sqlite => {
-            let ids = serde_json::Value::from(ids.to_vec()).to_string();
-            query = query.filter(
-                fragment::<Bool>("audit_events.customer_id IN (SELECT value FROM json_each(")
-                    .text(ids)
-                    .sql("))"),
-            );
+            query = query.filter(super::sqlite_among("audit_events.customer_id", ids));
         }
         Read::Customers(ids) => {
             query = query.filter(audit_events::customer_id.eq_any(ids.to_vec()));

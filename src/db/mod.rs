@@ -66,6 +66,38 @@ macro_rules! on_backend {
 }
 pub(crate) use on_backend;
 
+/// Keeps the rows of a boxed `$query` whose `$table::$column` is one of `$ids` (a `&[String]`),
+/// on `$conn`'s backend. SQLite gets the ids as one JSON array ([`sqlite_among`]); PostgreSQL
+/// as a list (`eq_any`).
+macro_rules! filter_among {
+    ($query:expr, $conn:expr, $table:ident :: $column:ident, $ids:expr) => {{
+        let ids: &[String] = $ids;
+        match $conn {
+            $crate::db::DbConnection::Sqlite(_) => $query.filter($crate::db::sqlite_among(
+                concat!(stringify!($table), ".", stringify!($column)),
+                ids,
+            )),
+            _ => $query.filter($table::$column.eq_any(ids.to_vec())),
+        }
+    }};
+}
+pub(crate) use filter_among;
+
+/// `column` (SQL text of this program) is one of `ids`, as SQLite reads it best: the ids come
+/// as one bound JSON array, so the statement is kept prepared whatever their number. A list of
+/// placeholders (`eq_any`) is a statement of its own for each length, and diesel parses and
+/// plans it again on every run; nor is a value compared with an indexed column bound, which
+/// with index statistics makes SQLite prepare the statement again once it is bound.
+pub fn sqlite_among(
+    column: &'static str,
+    ids: &[String],
+) -> fragment::Fragment<diesel::sql_types::Bool> {
+    fragment::fragment(column)
+        .sql(" IN (SELECT value FROM json_each(")
+        .text(serde_json::Value::from(ids.to_vec()).to_string())
+        .sql("))")
+}
+
 /// Every backend the product runs on, behind one type.
 #[derive(diesel::MultiConnection)]
 pub enum DbConnection {

@@ -3,11 +3,12 @@
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
-use diesel::sql_types::{Bool, Text};
+use diesel::sql_types::Bool;
 use std::collections::HashMap;
 use std::sync::{LazyLock, Mutex, MutexGuard, PoisonError};
 use std::time::{Duration, Instant};
 
+use super::fragment::fragment;
 use super::schema::organizations;
 use super::{on_backend, DbConnection};
 pub use crate::domain::PageAt;
@@ -171,7 +172,7 @@ pub fn update_support_profile(
 /// combines queries that stand alone, and these refer to the outer `organizations` row; a
 /// [`Fragment`](super::fragment::Fragment), so the list's statement stays prepared.
 fn is_customer_of(partner_id: &str) -> super::fragment::Fragment<Bool> {
-    super::fragment::fragment(
+    fragment(
         "EXISTS (SELECT 1 FROM customer_relationships \
          WHERE customer_relationships.customer_id = organizations.id \
          AND customer_relationships.partner_id = ",
@@ -254,32 +255,32 @@ pub fn customers_named(
     let pattern = super::like_contains(key);
     let limit = i64::try_from(most).unwrap_or(i64::MAX - 1) + 1;
     let ids: Vec<String> = match conn {
-        DbConnection::Sqlite(c) if key.chars().count() >= INDEXED_PART_CHARS => {
-            #[derive(QueryableByName)]
-            struct Id {
-                #[diesel(sql_type = Text)]
-                id: String,
-            }
+        DbConnection::Sqlite(_) if key.chars().count() >= INDEXED_PART_CHARS => {
             // Every name that contains the key has each of its trigrams; the few that have them
             // all without containing the key are left out by `instr` (the same test as the
             // LIKE below on lower-cased names). Neither the kind nor the text is bound where
             // the planner weighs it: such a value (a LIKE pattern, a column compared with the
             // index statistics) makes SQLite prepare the statement again once it is bound.
-            let trigrams = crate::domain::trigram_query(key);
-            diesel::sql_query(format!(
-                "SELECT organizations.id FROM organizations_search \
-                 JOIN organizations ON organizations.rowid = organizations_search.rowid \
-                 WHERE organizations_search MATCH ? AND organizations.kind = '{}' \
-                 AND instr(organizations.search_name, ?) > 0 LIMIT ?",
-                OrgKind::Customer.as_str()
-            ))
-            .bind::<Text, _>(trigrams)
-            .bind::<Text, _>(key)
-            .bind::<diesel::sql_types::BigInt, _>(limit)
-            .load::<Id>(c)?
-            .into_iter()
-            .map(|row| row.id)
-            .collect()
+            // Built, not written whole, so that the statement stays prepared.
+            debug_assert_eq!(OrgKind::Customer.as_str(), "customer");
+            organizations::table
+                .filter(
+                    fragment::<Bool>(
+                        "organizations.rowid IN (SELECT rowid FROM organizations_search \
+                         WHERE organizations_search MATCH ",
+                    )
+                    .text(crate::domain::trigram_query(key))
+                    .sql(")"),
+                )
+                .filter(fragment::<Bool>("organizations.kind = 'customer'"))
+                .filter(
+                    fragment::<Bool>("instr(organizations.search_name, ")
+                        .text(key)
+                        .sql(") > 0"),
+                )
+                .select(organizations::id)
+                .limit(limit)
+                .load(conn)?
         }
         // PostgreSQL's planner reads a rare part from the trigram index and a common one by
         // scanning until the LIMIT.
@@ -427,7 +428,7 @@ pub fn customers_page(
         if ids.is_empty() {
             return Ok(Vec::new());
         }
-        query = query.filter(organizations::id.eq_any(ids));
+        query = super::filter_among!(query, conn, organizations::id, &ids);
     }
     if let Some(term) = search {
         let key = crate::domain::search_key(term);
@@ -440,7 +441,7 @@ pub fn customers_page(
                 if ids.is_empty() {
                     return Ok(Vec::new());
                 }
-                query = query.filter(organizations::id.eq_any(ids));
+                query = super::filter_among!(query, conn, organizations::id, &ids);
             }
         }
         query = query.filter(super::name_contains(&key));

@@ -500,3 +500,73 @@ async fn a_large_partner_that_shrinks_still_sees_exactly_its_own() {
     assert_eq!(added_seen, kept, "exactly the customers it still has");
     assert!(seen.len() <= kept.len() + 2, "and the demo's two, no more");
 }
+
+/// The statements that `work` runs a second time and that the connection did not keep
+/// prepared (each is parsed and planned again on every run). `work` runs twice on `conn`.
+fn prepared_again(
+    conn: &mut db::DbConnection,
+    mut work: impl FnMut(&mut db::DbConnection),
+) -> Vec<String> {
+    use diesel::connection::{Instrumentation, InstrumentationEvent};
+    use std::sync::{Arc, Mutex};
+    let cached = Arc::new(Mutex::new(HashSet::<String>::new()));
+    let started = Arc::new(Mutex::new(Vec::<String>::new()));
+    let (c, s) = (cached.clone(), started.clone());
+    let watch = move |event: InstrumentationEvent<'_>| match event {
+        InstrumentationEvent::CacheQuery { sql, .. } => {
+            c.lock().unwrap().insert(sql.to_string());
+        }
+        InstrumentationEvent::StartQuery { query, .. } => {
+            // The statement's text, without the binds diesel appends to it.
+            let text = query.to_string();
+            let sql = text.split(" -- binds:").next().unwrap_or("").to_string();
+            s.lock().unwrap().push(sql);
+        }
+        _ => {}
+    };
+    conn.set_instrumentation(Box::new(watch) as Box<dyn Instrumentation>);
+    work(conn);
+    started.lock().unwrap().clear();
+    work(conn);
+    conn.set_instrumentation(|_: InstrumentationEvent<'_>| {});
+    let cached = cached.lock().unwrap();
+    let started = started.lock().unwrap();
+    assert!(!started.is_empty(), "the work ran statements");
+    started
+        .iter()
+        .filter(|sql| !cached.contains(*sql))
+        .cloned()
+        .collect()
+}
+
+/// On SQLite, a list of ids goes to the database as one JSON array: the statements of a
+/// reseller's Customers page (its customers read by key, what it does for each) and of the
+/// name index's lookup stay prepared instead of being parsed and planned on every request.
+/// PostgreSQL takes the ids as a list; there the same reads must give the same rows.
+#[actix_web::test]
+async fn lists_of_ids_keep_the_statements_prepared_on_sqlite() {
+    let app = TestApp::spawn().await;
+    let mut conn = app.conn();
+    let fabrikam = db::organizations::find_by_partner_id(&mut conn, "2000001")
+        .unwrap()
+        .unwrap();
+    let sqlite = matches!(*conn, db::DbConnection::Sqlite(_));
+    let mut pages = Vec::new();
+    let again = prepared_again(&mut conn, |conn| {
+        let page =
+            db::organizations::customers_page(conn, &fabrikam.id, None, &domain::PageAt::First, 25)
+                .unwrap();
+        let ids: Vec<String> = page.iter().map(|c| c.id.to_string()).collect();
+        let summaries = db::relationships::reseller_summaries(conn, &fabrikam.id, &ids).unwrap();
+        let named = db::organizations::customers_named(conn, "datum", 10).unwrap();
+        pages.push((ids, summaries.len(), named));
+    });
+    // Fabrikam's demo customers, with what it does for each, and Adatum found by its name.
+    assert_eq!(pages[0], pages[1], "the same rows both times");
+    assert!(!pages[0].0.is_empty());
+    assert_eq!(pages[0].1, pages[0].0.len());
+    assert!(matches!(&pages[0].2, db::organizations::NamedCustomers::Few(ids) if ids.len() == 1));
+    if sqlite {
+        assert_eq!(again, Vec::<String>::new(), "prepared again on SQLite");
+    }
+}

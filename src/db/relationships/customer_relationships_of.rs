@@ -343,25 +343,33 @@ pub fn reseller_summaries(
         .iter()
         .map(|id| (id.clone(), (None, 0)))
         .collect();
-    let relationships: Vec<(String, bool)> = customer_relationships::table
+    let relationships = customer_relationships::table
         .filter(customer_relationships::partner_id.eq(reseller_id.as_str()))
-        .filter(customer_relationships::customer_id.eq_any(customer_ids))
         .select((
             customer_relationships::customer_id,
             customer_relationships::delegated_admin,
         ))
-        .load(conn)?;
+        .into_boxed();
+    let relationships: Vec<(String, bool)> = crate::db::filter_among!(
+        relationships,
+        conn,
+        customer_relationships::customer_id,
+        customer_ids
+    )
+    .load(conn)?;
     for (customer, delegated_admin) in relationships {
         if let Some(entry) = out.get_mut(&customer) {
             entry.0 = Some(delegated_admin);
         }
     }
-    let supported: Vec<(String, i64)> = subscriptions::table
+    let supported = subscriptions::table
         .filter(subscriptions::support_contact_id.eq(reseller_id.as_str()))
-        .filter(subscriptions::customer_id.eq_any(customer_ids))
         .group_by(subscriptions::customer_id)
         .select((subscriptions::customer_id, diesel::dsl::count_star()))
-        .load(conn)?;
+        .into_boxed();
+    let supported: Vec<(String, i64)> =
+        crate::db::filter_among!(supported, conn, subscriptions::customer_id, customer_ids)
+            .load(conn)?;
     for (customer, count) in supported {
         if let Some(entry) = out.get_mut(&customer) {
             entry.1 = count;
