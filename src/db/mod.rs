@@ -85,9 +85,9 @@ pub(crate) use filter_among;
 
 /// `column` (SQL text of this program) is one of `ids`, as SQLite reads it best: the ids come
 /// as one bound JSON array, so the statement is kept prepared whatever their number. A list of
-/// placeholders (`eq_any`) is a statement of its own for each length, and diesel parses and
-/// plans it again on every run; nor is a value compared with an indexed column bound, which
-/// with index statistics makes SQLite prepare the statement again once it is bound.
+/// placeholders (`eq_any`) is a statement of its own for each length, which diesel parses and
+/// plans again on every run. Nor is any id compared with the indexed column as a bound value:
+/// with index statistics, SQLite prepares such a statement again once the value is bound.
 pub fn sqlite_among(
     column: &'static str,
     ids: &[String],

@@ -102,13 +102,13 @@ explain_all() { # $1 = backend, $2 = DATABASE_URL
   # domain::trigram_query makes them), on PostgreSQL by LIKE, which its trigram index serves.
   named() { # $1 = part, $2 = its trigram query, $3 = limit
     if [ "$backend_of_plans" = sqlite ]; then
-      echo "SELECT organizations.id FROM organizations_search JOIN organizations ON organizations.rowid = organizations_search.rowid WHERE organizations_search MATCH '$2' AND organizations.kind = 'customer' AND instr(organizations.search_name, '$1') > 0 LIMIT $3"
+      echo "SELECT organizations.id FROM organizations WHERE organizations.rowid IN (SELECT rowid FROM organizations_search WHERE organizations_search MATCH '$2') AND organizations.kind = 'customer' AND instr(organizations.search_name, '$1') > 0 LIMIT $3"
     else
       echo "SELECT organizations.id FROM organizations WHERE organizations.kind = 'customer' AND organizations.search_name LIKE '%$1%' ESCAPE '\\' LIMIT $3"
     fi
   }
-  # A name filter's test of one customer's name, and a list of customer ids as the audit log
-  # binds it (SQLite: one JSON array).
+  # A name filter's test of one customer's name, and a list of ids as the app binds it
+  # (SQLite: one JSON array, db::filter_among).
   name_test() { # $1 = part
     if [ "$backend_of_plans" = sqlite ]; then echo "instr(organizations.search_name, '$1') > 0"
     else echo "organizations.search_name LIKE '%$1%' ESCAPE '\\'"; fi
@@ -137,7 +137,7 @@ customers, first page=SELECT $cols FROM organizations WHERE organizations.kind =
 customers, search by part of a name=SELECT $cols FROM organizations WHERE organizations.kind = 'customer' AND organizations.search_name LIKE '%bakery%' ESCAPE '\\' AND $customer_of ORDER BY organizations.name, organizations.id LIMIT 26
 $(if [ "$1" = sqlite ]; then cat <<SQLITE
 customers, rare search: the customers it names, up to 201=$(named "$RARE" '"000" AND "123"' 201)
-customers, rare search: their page, by key=SELECT $cols FROM organizations WHERE organizations.kind = 'customer' AND organizations.id IN ($rare_ids) AND organizations.search_name LIKE '%$RARE%' ESCAPE '\\' AND $customer_of ORDER BY organizations.name, organizations.id LIMIT 26
+customers, rare search: their page, by key=SELECT $cols FROM organizations WHERE organizations.kind = 'customer' AND organizations.id IN ($(id_list "$rare_ids")) AND organizations.search_name LIKE '%$RARE%' ESCAPE '\\' AND $customer_of ORDER BY organizations.name, organizations.id LIMIT 26
 customers, common search: the customers it names (more than 200: the page walks the names as above)=$(named bakery '"bak" AND "ery"' 201)
 SQLITE
 else cat <<POSTGRES
@@ -145,7 +145,7 @@ customers, rare search (one query: the planner reads the trigram index)=SELECT $
 POSTGRES
 fi)
 customers, a page deep in the results=SELECT $cols FROM organizations WHERE organizations.kind = 'customer' AND $customer_of AND organizations.name >= '$deep_name' AND (organizations.name > '$deep_name' OR (organizations.name = '$deep_name' AND organizations.id > '$deep_id')) ORDER BY organizations.name, organizations.id LIMIT 26
-customers of a partner with few (its customers by key, then sorted)=SELECT $cols FROM organizations WHERE organizations.kind = 'customer' AND organizations.id IN ($fabrikam_ids) AND $(echo "$customer_of" | sed "s/$contoso/$fabrikam/g") ORDER BY organizations.name, organizations.id LIMIT 26
+customers of a partner with few (its customers by key, then sorted)=SELECT $cols FROM organizations WHERE organizations.kind = 'customer' AND organizations.id IN ($(id_list "$fabrikam_ids")) AND $(echo "$customer_of" | sed "s/$contoso/$fabrikam/g") ORDER BY organizations.name, organizations.id LIMIT 26
 a customer's subscriptions=SELECT subscriptions.id FROM subscriptions WHERE subscriptions.customer_id = '$adatum' AND subscriptions.provider_id = '$contoso' ORDER BY subscriptions.product_name, subscriptions.id
 supported subscriptions, first page=SELECT subscriptions.id, subscriptions.customer_name, subscriptions.product_name, organizations.name FROM subscriptions INNER JOIN organizations ON organizations.id = subscriptions.provider_id WHERE subscriptions.support_contact_id = '$fabrikam' AND subscriptions.provider_id <> '$fabrikam' ORDER BY subscriptions.customer_name, subscriptions.product_name, subscriptions.id LIMIT 51
 supported subscriptions, the page after a cursor=SELECT subscriptions.id, subscriptions.customer_name, subscriptions.product_name, organizations.name FROM subscriptions INNER JOIN organizations ON organizations.id = subscriptions.provider_id WHERE subscriptions.support_contact_id = '$fabrikam' AND subscriptions.provider_id <> '$fabrikam' AND (subscriptions.customer_name, subscriptions.product_name, subscriptions.id) > ('M', 'M', '$deep_id') ORDER BY subscriptions.customer_name, subscriptions.product_name, subscriptions.id LIMIT 51
@@ -157,7 +157,7 @@ audit log customer name filter, rare: the customers it names, up to 501=$(named 
 audit log customer name filter, rare: their events' keys by the customer index=$(customers_keys "$rare_ids")
 audit log customer name filter, middling: the customers it names, up to 501=$(named "summit media" '"sum" AND "mit" AND " me" AND "dia"' 501)
 audit log customer name filter, middling (up to 500 customers, 200 here): their events' keys by the customer index=$(customers_keys "$middling_ids")
-audit log customer name filter, the page's events by key=SELECT $ev FROM audit_events WHERE audit_events.id IN ($page_ids)
+audit log customer name filter, the page's events by key=SELECT $ev FROM audit_events WHERE audit_events.id IN ($(id_list "$page_ids"))
 audit log customer name filter, common: the customers it names, up to 501=$(named bakery '"bak" AND "ery"' 501)
 audit log customer name filter, common (more than 500 customers: the log in order, each event's customer by key; keys only, the page's events by key as above)=SELECT audit_events.occurred_at, audit_events.id FROM audit_events WHERE audit_events.organization_id = '$contoso' AND EXISTS (SELECT organizations.id FROM organizations WHERE organizations.id = audit_events.customer_id AND $(name_test bakery)) ORDER BY audit_events.occurred_at DESC, audit_events.id DESC LIMIT 51
 audit log customer name filter, common, the other side=SELECT audit_events.occurred_at, audit_events.id FROM audit_events WHERE audit_events.related_organization_id = '$contoso' AND EXISTS (SELECT organizations.id FROM organizations WHERE organizations.id = audit_events.customer_id AND $(name_test bakery)) ORDER BY audit_events.occurred_at DESC, audit_events.id DESC LIMIT 51
