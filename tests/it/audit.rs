@@ -279,26 +279,12 @@ async fn the_log_filters_by_customer_and_dates_and_explains_bad_dates() {
 
 /// A customer that no partner knows yet; its id.
 fn new_customer(conn: &mut db::DbConnection, name: &str) -> diesel::QueryResult<String> {
-    let id = support_contacts::domain::new_id();
-    db::organizations::insert(
+    insert_organization(
         conn,
-        db::organizations::NewOrganization {
-            id: &id,
-            kind: support_contacts::domain::OrgKind::Customer,
-            name,
-            search_name: &support_contacts::domain::search_key(name),
-            partner_id: None,
-            tenant_id: &support_contacts::domain::new_id(),
-            support_email: None,
-            support_phone: None,
-            support_website: None,
-            created_at: db::now(),
-            domain: None,
-            country: None,
-            mfa_required: false,
-        },
-    )?;
-    Ok(id)
+        support_contacts::domain::OrgKind::Customer,
+        name,
+        None,
+    )
 }
 
 /// Customers that only `partner` knows, each with one event in `partner`'s log, made in one

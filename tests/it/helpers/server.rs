@@ -339,3 +339,35 @@ impl TestApp {
         self.db.conn().unwrap()
     }
 }
+
+/// Adds an organization of `kind` named `name` (with `partner_id`, for a partner) straight to
+/// the database, as the tests' own data; its id. Organizations added so have ids that no other
+/// test's database shares (the demo world's have the same ids in each).
+pub fn insert_organization(
+    conn: &mut support_contacts::db::DbConnection,
+    kind: support_contacts::domain::OrgKind,
+    name: &str,
+    partner_id: Option<&str>,
+) -> diesel::QueryResult<String> {
+    use support_contacts::{db, domain};
+    let id = domain::new_id();
+    db::organizations::insert(
+        conn,
+        db::organizations::NewOrganization {
+            id: &id,
+            kind,
+            name,
+            search_name: &domain::search_key(name),
+            partner_id,
+            tenant_id: &domain::new_id(),
+            support_email: None,
+            support_phone: None,
+            support_website: None,
+            created_at: db::now(),
+            domain: None,
+            country: None,
+            mfa_required: false,
+        },
+    )?;
+    Ok(id)
+}
