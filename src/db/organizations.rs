@@ -233,6 +233,16 @@ pub fn save_support_profile(
 /// trigram table and PostgreSQL's pg_trgm index both index every three characters of a name.
 pub const INDEXED_PART_CHARS: usize = 3;
 
+diesel::table! {
+    /// SQLite's trigram index of organizations' lower-cased names (an FTS5 table that the
+    /// migrations make and triggers keep; PostgreSQL has none), by the organization's rowid.
+    organizations_search (rowid) {
+        rowid -> BigInt,
+    }
+}
+
+diesel::allow_tables_to_appear_in_same_query!(organizations, organizations_search);
+
 /// The customers whose name contains a part of a name, as a list page reads them.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum NamedCustomers {
@@ -263,14 +273,15 @@ pub fn customers_named(
             // index statistics) makes SQLite prepare the statement again once it is bound.
             // Built, not written whole, so that the statement stays prepared.
             debug_assert_eq!(OrgKind::Customer.as_str(), "customer");
-            organizations::table
+            // The trigram table leads (a join, not `rowid IN (…)`), so that a common part stops
+            // at the LIMIT instead of gathering all its matches first.
+            organizations_search::table
+                .inner_join(organizations::table.on(fragment::<Bool>(
+                    "organizations.rowid = organizations_search.rowid",
+                )))
                 .filter(
-                    fragment::<Bool>(
-                        "organizations.rowid IN (SELECT rowid FROM organizations_search \
-                         WHERE organizations_search MATCH ",
-                    )
-                    .text(crate::domain::trigram_query(key))
-                    .sql(")"),
+                    fragment::<Bool>("organizations_search MATCH ")
+                        .text(crate::domain::trigram_query(key)),
                 )
                 .filter(fragment::<Bool>("organizations.kind = 'customer'"))
                 .filter(
