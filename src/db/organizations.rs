@@ -271,10 +271,11 @@ pub fn customers_named(
             // LIKE below on lower-cased names). Neither the kind nor the text is bound where
             // the planner weighs it: such a value (a LIKE pattern, a column compared with the
             // index statistics) makes SQLite prepare the statement again once it is bound.
-            // Built, not written whole, so that the statement stays prepared.
+            // Built, not written whole, so that the statement stays prepared; the kind is written
+            // as text (checked against `OrgKind` in debug builds). The trigram table leads (a
+            // join, not `rowid IN (…)`), so a common part stops at the LIMIT instead of
+            // gathering all its matches first.
             debug_assert_eq!(OrgKind::Customer.as_str(), "customer");
-            // The trigram table leads (a join, not `rowid IN (…)`), so that a common part stops
-            // at the LIMIT instead of gathering all its matches first.
             organizations_search::table
                 .inner_join(organizations::table.on(fragment::<Bool>(
                     "organizations.rowid = organizations_search.rowid",
@@ -442,7 +443,7 @@ impl<V: Copy> Memo<V> {
     }
 }
 
-/// One page of the customers for which `partner_id` provides at least one subscription, ordered by
+/// One page of `partner_id`'s customers (a relationship, or a subscription it provides), ordered by
 /// name, optionally filtered by a case-insensitive part of the name. Returns up to `limit + 1`
 /// rows in display order, so the caller can tell whether there is more in the reading direction.
 ///
