@@ -471,6 +471,9 @@ impl Db {
 ///
 /// When the library is already in use (a connection was opened before this), SQLite refuses
 /// the options and keeps its safe defaults.
+///
+/// Every connection opened afterwards also plans without looking at bound values
+/// ([`plan_without_bound_values`]).
 fn configure_sqlite_library() {
     static CONFIGURED: std::sync::Once = std::sync::Once::new();
     CONFIGURED.call_once(|| {
@@ -487,7 +490,41 @@ fn configure_sqlite_library() {
         if threads != ffi::SQLITE_OK || memstatus != ffi::SQLITE_OK {
             tracing::debug!(threads, memstatus, "SQLite kept its default options");
         }
+        // SAFETY: the entry point has the signature SQLite calls it with, and SQLite keeps
+        // only the function's address.
+        let registered = unsafe { ffi::sqlite3_auto_extension(Some(plan_without_bound_values)) };
+        if registered != ffi::SQLITE_OK {
+            tracing::warn!(registered, "SQLite will plan with bound values");
+        }
     });
+}
+
+/// Called by SQLite for each new connection ([`configure_sqlite_library`]): turns on the query
+/// planner stability guarantee, so a statement's plan never depends on the values bound to it.
+///
+/// Without it, this build of SQLite (with the index samples that `ANALYZE` keeps) marks a
+/// statement that compares a bound value with the first column of an index, or matches a bound
+/// LIKE pattern, to be parsed and planned again each time that value is bound: nearly every
+/// list page's statement, on every request (`sqlite3RunParser` and the planner were a tenth of
+/// the Customers search's time). The statements are written so that one plan suits every
+/// value: what differs by size (a partner with few customers, a rare part of a name) is chosen
+/// by the program, not by the planner.
+unsafe extern "C" fn plan_without_bound_values(
+    db: *mut libsqlite3_sys::sqlite3,
+    _error: *mut *mut std::ffi::c_char,
+    _api: *const libsqlite3_sys::sqlite3_api_routines,
+) -> std::ffi::c_int {
+    use libsqlite3_sys as ffi;
+    // SAFETY: `db` is the connection SQLite is opening; this option takes an int (1: on) and
+    // a pointer for the new setting, which may be null.
+    unsafe {
+        ffi::sqlite3_db_config(
+            db,
+            ffi::SQLITE_DBCONFIG_ENABLE_QPSG,
+            1 as std::ffi::c_int,
+            std::ptr::null_mut::<std::ffi::c_int>(),
+        )
+    }
 }
 
 /// The error of work done on `conn`, made ready for the page and the log: an unknown stored
@@ -602,6 +639,95 @@ pub fn name_contains(key: &str) -> fragment::Fragment<diesel::sql_types::Bool> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Runs `SELECT count(*) FROM t WHERE a = ?` with each value bound in turn, on a table
+    /// whose index `ANALYZE` sampled, and returns how many times SQLite prepared the statement
+    /// again. `stable` sets the connection's planner stability guarantee first.
+    fn reprepares_of_bound_lookups(stable: Option<bool>) -> i32 {
+        use libsqlite3_sys as ffi;
+        use std::ffi::{c_int, CString};
+        configure_sqlite_library();
+        let exec = |db: *mut ffi::sqlite3, sql: &str| {
+            let sql = CString::new(sql).unwrap();
+            // SAFETY: `db` is open and `sql` a NUL-terminated statement; no callback.
+            let rc = unsafe {
+                ffi::sqlite3_exec(
+                    db,
+                    sql.as_ptr(),
+                    None,
+                    std::ptr::null_mut(),
+                    std::ptr::null_mut(),
+                )
+            };
+            assert_eq!(rc, ffi::SQLITE_OK);
+        };
+        let mut db: *mut ffi::sqlite3 = std::ptr::null_mut();
+        let name = CString::new(":memory:").unwrap();
+        // SAFETY: a new in-memory database, closed below; SQLite runs the auto extension.
+        let rc = unsafe {
+            ffi::sqlite3_open_v2(
+                name.as_ptr(),
+                &mut db,
+                ffi::SQLITE_OPEN_READWRITE | ffi::SQLITE_OPEN_CREATE,
+                std::ptr::null(),
+            )
+        };
+        assert_eq!(rc, ffi::SQLITE_OK);
+        if let Some(on) = stable {
+            // SAFETY: the option takes an int and a pointer that may be null.
+            let rc = unsafe {
+                ffi::sqlite3_db_config(
+                    db,
+                    ffi::SQLITE_DBCONFIG_ENABLE_QPSG,
+                    c_int::from(on),
+                    std::ptr::null_mut::<c_int>(),
+                )
+            };
+            assert_eq!(rc, ffi::SQLITE_OK);
+        }
+        exec(
+            db,
+            "CREATE TABLE t (a TEXT NOT NULL, b TEXT NOT NULL); CREATE INDEX t_a ON t (a);
+             WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 2000)
+             INSERT INTO t SELECT CASE WHEN i % 100 = 0 THEN 'rare' ELSE 'common' END, i FROM n;
+             ANALYZE;",
+        );
+        let sql = CString::new("SELECT count(*) FROM t WHERE a = ?1").unwrap();
+        let mut stmt: *mut ffi::sqlite3_stmt = std::ptr::null_mut();
+        // SAFETY: `db` is open; the statement is finalized below.
+        let rc = unsafe {
+            ffi::sqlite3_prepare_v2(db, sql.as_ptr(), -1, &mut stmt, std::ptr::null_mut())
+        };
+        assert_eq!(rc, ffi::SQLITE_OK);
+        for value in ["rare", "common", "rare", "common"] {
+            let value = CString::new(value).unwrap();
+            // SAFETY: `stmt` is prepared; SQLITE_TRANSIENT makes SQLite copy the text.
+            unsafe {
+                assert_eq!(
+                    ffi::sqlite3_bind_text(stmt, 1, value.as_ptr(), -1, ffi::SQLITE_TRANSIENT()),
+                    ffi::SQLITE_OK
+                );
+                assert_eq!(ffi::sqlite3_step(stmt), ffi::SQLITE_ROW);
+                assert_eq!(ffi::sqlite3_step(stmt), ffi::SQLITE_DONE);
+                assert_eq!(ffi::sqlite3_reset(stmt), ffi::SQLITE_OK);
+            }
+        }
+        // SAFETY: `stmt` and `db` are finished with.
+        unsafe {
+            let reprepared = ffi::sqlite3_stmt_status(stmt, ffi::SQLITE_STMTSTATUS_REPREPARE, 0);
+            ffi::sqlite3_finalize(stmt);
+            ffi::sqlite3_close(db);
+            reprepared
+        }
+    }
+
+    #[test]
+    fn sqlite_connections_keep_a_statement_prepared_whatever_value_is_bound() {
+        // Every connection the program opens: the setting comes with it.
+        assert_eq!(reprepares_of_bound_lookups(None), 0);
+        // What the setting saves: without it, each new value prepares the statement again.
+        assert!(reprepares_of_bound_lookups(Some(false)) >= 3);
+    }
 
     #[test]
     fn database_urls_pick_a_backend_or_say_why_not() {
