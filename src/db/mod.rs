@@ -86,8 +86,8 @@ pub(crate) use filter_among;
 /// `column` (SQL text of this program) is one of `ids`, as SQLite reads it best: the ids come
 /// as one bound JSON array, so the statement is kept prepared whatever their number. A list of
 /// placeholders (`eq_any`) is a statement of its own for each length, which diesel parses and
-/// plans again on every run. Nor is any id compared with the indexed column as a bound value:
-/// with index statistics, SQLite prepares such a statement again once the value is bound.
+/// plans again on every run. The array's value does not change the plan: SQLite plans without
+/// looking at bound values ([`plan_without_bound_values`]).
 pub fn sqlite_among(
     column: &'static str,
     ids: &[String],

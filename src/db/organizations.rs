@@ -268,13 +268,12 @@ pub fn customers_named(
         DbConnection::Sqlite(_) if key.chars().count() >= INDEXED_PART_CHARS => {
             // Every name that contains the key has each of its trigrams; the few that have them
             // all without containing the key are left out by `instr` (the same test as the
-            // LIKE below on lower-cased names). Neither the kind nor the text is bound where
-            // the planner weighs it: such a value (a LIKE pattern, a column compared with the
-            // index statistics) makes SQLite prepare the statement again once it is bound.
-            // Built, not written whole, so that the statement stays prepared; the kind is written
-            // as text (checked against `OrgKind` in debug builds). The trigram table leads (a
-            // join, not `rowid IN (…)`), so a common part stops at the LIMIT instead of
-            // gathering all its matches first.
+            // LIKE below on lower-cased names). Built, not written whole (diesel keeps a built
+            // statement prepared, never an `sql_query`). The kind is written as text (checked
+            // against `OrgKind` in debug builds), which the planner weighs with the index
+            // statistics; bound values it does not look at (`db::plan_without_bound_values`).
+            // The trigram table leads (a join, not `rowid IN (…)`), so a common part stops at
+            // the LIMIT instead of gathering all its matches first.
             debug_assert_eq!(OrgKind::Customer.as_str(), "customer");
             organizations_search::table
                 .inner_join(organizations::table.on(fragment::<Bool>(
