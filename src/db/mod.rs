@@ -517,14 +517,19 @@ unsafe extern "C" fn plan_without_bound_values(
     use libsqlite3_sys as ffi;
     // SAFETY: `db` is the connection SQLite is opening; this option takes an int (1: on) and
     // a pointer for the new setting, which may be null.
-    unsafe {
+    let set = unsafe {
         ffi::sqlite3_db_config(
             db,
             ffi::SQLITE_DBCONFIG_ENABLE_QPSG,
             1 as std::ffi::c_int,
             std::ptr::null_mut::<std::ffi::c_int>(),
         )
+    };
+    if set != ffi::SQLITE_OK {
+        tracing::warn!(set, "SQLite will plan this connection with bound values");
     }
+    // Anything but OK would refuse the connection: the option only saves time.
+    ffi::SQLITE_OK
 }
 
 /// The error of work done on `conn`, made ready for the page and the log: an unknown stored
