@@ -269,12 +269,10 @@ pub fn customers_named(
             // Every name that contains the key has each of its trigrams; the few that have them
             // all without containing the key are left out by `instr` (the same test as the
             // LIKE below on lower-cased names). Built, not written whole (diesel keeps a built
-            // statement prepared, never an `sql_query`). The kind is written as text (checked
-            // against `OrgKind` in debug builds), which the planner weighs with the index
-            // statistics; bound values it does not look at (`db::plan_without_bound_values`).
-            // The trigram table leads (a join, not `rowid IN (…)`), so a common part stops at
-            // the LIMIT instead of gathering all its matches first.
-            debug_assert_eq!(OrgKind::Customer.as_str(), "customer");
+            // statement prepared, never an `sql_query`); its bound values do not change its
+            // plan (`db::plan_without_bound_values`). The trigram table leads (a join, not
+            // `rowid IN (…)`), so a common part stops at the LIMIT instead of gathering all its
+            // matches first.
             organizations_search::table
                 .inner_join(organizations::table.on(fragment::<Bool>(
                     "organizations.rowid = organizations_search.rowid",
@@ -283,7 +281,7 @@ pub fn customers_named(
                     fragment::<Bool>("organizations_search MATCH ")
                         .text(crate::domain::trigram_query(key)),
                 )
-                .filter(fragment::<Bool>("organizations.kind = 'customer'"))
+                .filter(organizations::kind.eq(OrgKind::Customer.as_str()))
                 .filter(
                     fragment::<Bool>("instr(organizations.search_name, ")
                         .text(key)
