@@ -291,57 +291,54 @@ pub fn view_for_provider(
     ))
 }
 
-/// The facts about every indirect reseller that has a partnership with the provider or a
-/// relationship with the customer; the domain decides which of them are available.
+/// The facts about every indirect reseller that has a relationship with the customer: whether
+/// it includes delegated admin privileges, and whether the reseller has an active partnership
+/// with the provider. The domain decides which of them are available; a reseller without a
+/// relationship with the customer never is, so a provider's partnerships (a thousand for a
+/// large one) are not read, only those of the customer's few resellers.
+///
+/// One statement of fixed shape, so it stays prepared: the customer's relationships from
+/// their index, each partner read by key and its partnership looked up by its unique key.
+/// The kind is only tested (not by its index): SQLite without statistics would otherwise
+/// walk every reseller by kind (see `organizations::kind_is`).
 pub fn reseller_facts(
     conn: &mut DbConnection,
     provider_id: &OrganizationId,
     customer_id: &CustomerId,
 ) -> QueryResult<Vec<ResellerFacts>> {
-    // One statement of fixed shape, so it stays prepared: the resellers in a partnership with
-    // the provider, then those with a delegated relationship with the customer, each found by
-    // its index and joined to its organization. UNION ALL keeps each side's mark and needs no
-    // temporary table; a reseller on both sides is merged here.
-    use diesel::sql_types::Bool;
-    let reseller = || organizations::kind.eq(OrgKind::IndirectReseller.as_str());
-    let partnered = partnerships::table
-        .inner_join(organizations::table.on(organizations::id.eq(partnerships::reseller_id)))
-        .filter(partnerships::provider_id.eq(provider_id.as_str()))
-        .filter(partnerships::status.eq(PartnershipStatus::Active.as_str()))
-        .filter(reseller())
-        .select((
-            organizations::id,
-            organizations::name,
-            true.into_sql::<Bool>(),
-            false.into_sql::<Bool>(),
-        ));
-    let delegated = customer_relationships::table
+    use diesel::dsl::exists;
+    let partnered = exists(
+        partnerships::table
+            .filter(partnerships::provider_id.eq(provider_id.to_string()))
+            .filter(partnerships::reseller_id.eq(customer_relationships::partner_id))
+            .filter(partnerships::status.eq(PartnershipStatus::Active.as_str())),
+    );
+    let rows: Vec<(String, String, bool, bool)> = customer_relationships::table
         .inner_join(
             organizations::table.on(organizations::id.eq(customer_relationships::partner_id)),
         )
         .filter(customer_relationships::customer_id.eq(customer_id.as_str()))
-        .filter(customer_relationships::delegated_admin.eq(true))
-        .filter(reseller())
+        .filter(
+            organizations::kind
+                .concat("")
+                .eq(OrgKind::IndirectReseller.as_str()),
+        )
         .select((
             organizations::id,
             organizations::name,
-            false.into_sql::<Bool>(),
-            true.into_sql::<Bool>(),
-        ));
-    let rows: Vec<(String, String, bool, bool)> =
-        on_backend!(conn, |c| partnered.union_all(delegated).load(c))?;
-    let mut by_id = std::collections::BTreeMap::<String, ResellerFacts>::new();
-    for (id, name, partnered, delegated) in rows {
-        let facts = by_id.entry(id.clone()).or_insert(ResellerFacts {
+            partnered,
+            customer_relationships::delegated_admin,
+        ))
+        .load(conn)?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, name, partnered, delegated)| ResellerFacts {
             organization_id: id,
             name,
-            active_partnership_with_provider: false,
-            delegated_admin_with_customer: false,
-        });
-        facts.active_partnership_with_provider |= partnered;
-        facts.delegated_admin_with_customer |= delegated;
-    }
-    Ok(by_id.into_values().collect())
+            active_partnership_with_provider: partnered,
+            delegated_admin_with_customer: delegated,
+        })
+        .collect())
 }
 
 pub use super::audit::Actor;

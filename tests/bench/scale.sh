@@ -7,7 +7,9 @@
 # on the host) moved ratios by a quarter. Prints one table and the query plans of the list
 # queries. Prints figures; asserts nothing.
 # Usage: bash tests/bench/scale.sh [seconds-per-run] [large-customer-count]
-# Environment: ROUNDS (default 2), BACKENDS (default "sqlite postgres").
+# Environment: ROUNDS (default 2), BACKENDS (default "sqlite sqlite-bare postgres"; sqlite-bare
+# is SQLite without the statistics that `bench-data` gathers, as a partner's file is unless an
+# operator runs ANALYZE: the product's queries must not depend on them).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 DURATION=${1:-10}
@@ -74,9 +76,9 @@ sign_in() { # $1 = email; prints the session cookie
 }
 
 sql() { # $1 = backend, $2 = DATABASE_URL, $3 = SQL; prints rows, columns separated by |
-  if [ "$1" = sqlite ]; then
+  if [[ $1 == sqlite* ]]; then
     python3 -c 'import sqlite3,sys
-for r in sqlite3.connect(sys.argv[1]).execute(sys.argv[2]): print("|".join(map(str, r)))' "${2#sqlite://}" "$3"
+for r in sqlite3.connect(sys.argv[1], isolation_level=None).execute(sys.argv[2]): print("|".join(map(str, r)))' "${2#sqlite://}" "$3"
   else
     psql "$2" -AtXqc "$3"
   fi
@@ -146,7 +148,7 @@ explain_all() { # $1 = backend, $2 = DATABASE_URL
   # SQLite from the trigram table (runs of three characters that cover the part, as
   # domain::trigram_query makes them), on PostgreSQL by LIKE, which its trigram index serves.
   named() { # $1 = part, $2 = its trigram query, $3 = limit
-    if [ "$backend_of_plans" = sqlite ]; then
+    if [[ $backend_of_plans == sqlite* ]]; then
       echo "SELECT organizations.id FROM organizations_search INNER JOIN organizations ON organizations.rowid = organizations_search.rowid WHERE organizations_search MATCH '$2' AND organizations.kind = 'customer' AND instr(organizations.search_name, '$1') > 0 LIMIT $3"
     else
       echo "SELECT organizations.id FROM organizations WHERE organizations.kind = 'customer' AND organizations.search_name LIKE '%$1%' ESCAPE '\\' LIMIT $3"
@@ -155,11 +157,11 @@ explain_all() { # $1 = backend, $2 = DATABASE_URL
   # A name filter's test of one customer's name, and a list of ids as the app binds it
   # (SQLite: one JSON array, db::filter_among).
   name_test() { # $1 = part
-    if [ "$backend_of_plans" = sqlite ]; then echo "instr(organizations.search_name, '$1') > 0"
+    if [[ $backend_of_plans == sqlite* ]]; then echo "instr(organizations.search_name, '$1') > 0"
     else echo "organizations.search_name LIKE '%$1%' ESCAPE '\\'"; fi
   }
   id_list() { # $1 = quoted ids separated by commas
-    if [ "$backend_of_plans" = sqlite ]; then echo "SELECT value FROM json_each('[$(echo "$1" | tr "'" '"')]')"
+    if [[ $backend_of_plans == sqlite* ]]; then echo "SELECT value FROM json_each('[$(echo "$1" | tr "'" '"')]')"
     else echo "$1"; fi
   }
   # The events of a few customers, both sides of Contoso's log in one read: their keys only.
@@ -170,7 +172,9 @@ explain_all() { # $1 = backend, $2 = DATABASE_URL
   # A partner with few customers: their ids from its two indexes (organizations::customers_by_key).
   local few_ids="SELECT customer_relationships.customer_id FROM customer_relationships WHERE customer_relationships.partner_id = '$fabrikam' UNION SELECT subscriptions.customer_id FROM subscriptions WHERE subscriptions.provider_id = '$fabrikam'"
   local few_of
-  if [ "$1" = sqlite ]; then few_of="organizations.id IN ($few_ids)"; else few_of="organizations.id = ANY(ARRAY($few_ids))"; fi
+  # Read by key, SQLite only tests the kind (organizations::kind_is).
+  local few_kind="organizations.kind = 'customer'"
+  if [[ $1 == sqlite* ]]; then few_of="organizations.id IN ($few_ids)"; few_kind="(organizations.kind || '') = 'customer'"; else few_of="organizations.id = ANY(ARRAY($few_ids))"; fi
   local page_ids
   page_ids=$(sql "$1" "$2" "$(customers_keys "$middling_ids")" | sed "s/.*|//; s/.*/'&'/" | paste -sd, -)
   local cols="organizations.id, organizations.name, organizations.kind"
@@ -179,14 +183,14 @@ explain_all() { # $1 = backend, $2 = DATABASE_URL
     [ -z "$label" ] && continue
     echo "-- $1: $label"
     echo "   $q"
-    if [ "$1" = sqlite ]; then e="EXPLAIN QUERY PLAN $q"; else e="EXPLAIN $q"; fi
+    if [[ $1 == sqlite* ]]; then e="EXPLAIN QUERY PLAN $q"; else e="EXPLAIN $q"; fi
     sql "$1" "$2" "$e" | sed 's/^/   /'
   done <<EOF
 customers, first page=SELECT $cols FROM organizations WHERE organizations.kind = 'customer' AND $customer_of ORDER BY organizations.name, organizations.id LIMIT 26
 customers, search by part of a name=SELECT $cols FROM organizations WHERE organizations.kind = 'customer' AND organizations.search_name LIKE '%bakery%' ESCAPE '\\' AND $customer_of ORDER BY organizations.name, organizations.id LIMIT 26
-$(if [ "$1" = sqlite ]; then cat <<SQLITE
+$(if [[ $1 == sqlite* ]]; then cat <<SQLITE
 customers, rare search: the customers it names, up to 201=$(named "$RARE" '"000" AND "123"' 201)
-customers, rare search: their page, by key=SELECT $cols FROM organizations WHERE organizations.kind = 'customer' AND organizations.id IN ($(id_list "$rare_ids")) AND organizations.search_name LIKE '%$RARE%' ESCAPE '\\' AND $customer_of ORDER BY organizations.name, organizations.id LIMIT 26
+customers, rare search: their page, by key=SELECT $cols FROM organizations WHERE (organizations.kind || '') = 'customer' AND organizations.id IN ($(id_list "$rare_ids")) AND organizations.search_name LIKE '%$RARE%' ESCAPE '\\' AND $customer_of ORDER BY organizations.name, organizations.id LIMIT 26
 customers, common search: the customers it names (more than 200: the page walks the names as above)=$(named bakery '"bak" AND "ery"' 201)
 SQLITE
 else cat <<POSTGRES
@@ -194,7 +198,7 @@ customers, rare search (one query: the planner reads the trigram index)=SELECT $
 POSTGRES
 fi)
 customers, a page deep in the results=SELECT $cols FROM organizations WHERE organizations.kind = 'customer' AND $customer_of AND organizations.name >= '$deep_name' AND (organizations.name > '$deep_name' OR (organizations.name = '$deep_name' AND organizations.id > '$deep_id')) ORDER BY organizations.name, organizations.id LIMIT 26
-customers of a partner with few (its customers by key from its two indexes, then sorted)=SELECT $cols FROM organizations WHERE organizations.kind = 'customer' AND $few_of ORDER BY organizations.name, organizations.id LIMIT 26
+customers of a partner with few (its customers by key from its two indexes, then sorted)=SELECT $cols FROM organizations WHERE $few_kind AND $few_of ORDER BY organizations.name, organizations.id LIMIT 26
 a customer's subscriptions=SELECT subscriptions.id FROM subscriptions WHERE subscriptions.customer_id = '$adatum' AND subscriptions.provider_id = '$contoso' ORDER BY subscriptions.product_name, subscriptions.id
 supported subscriptions, first page=SELECT subscriptions.id, subscriptions.customer_name, subscriptions.product_name, organizations.name FROM subscriptions INNER JOIN organizations ON organizations.id = subscriptions.provider_id WHERE subscriptions.support_contact_id = '$fabrikam' AND subscriptions.provider_id <> '$fabrikam' ORDER BY subscriptions.customer_name, subscriptions.product_name, subscriptions.id LIMIT 51
 supported subscriptions, the page after a cursor=SELECT subscriptions.id, subscriptions.customer_name, subscriptions.product_name, organizations.name FROM subscriptions INNER JOIN organizations ON organizations.id = subscriptions.provider_id WHERE subscriptions.support_contact_id = '$fabrikam' AND subscriptions.provider_id <> '$fabrikam' AND (subscriptions.customer_name, subscriptions.product_name, subscriptions.id) > ('M', 'M', '$deep_id') ORDER BY subscriptions.customer_name, subscriptions.product_name, subscriptions.id LIMIT 51
@@ -211,6 +215,7 @@ audit log customer name filter, common: the customers it names, up to 501=$(name
 audit log customer name filter, common (more than 500 customers: the log in order, each event's customer by key; keys only, the page's events by key as above)=SELECT audit_events.occurred_at, audit_events.id FROM audit_events WHERE audit_events.organization_id = '$contoso' AND EXISTS (SELECT organizations.id FROM organizations WHERE organizations.id = audit_events.customer_id AND $(name_test bakery)) ORDER BY audit_events.occurred_at DESC, audit_events.id DESC LIMIT 51
 audit log customer name filter, common, the other side=SELECT audit_events.occurred_at, audit_events.id FROM audit_events WHERE audit_events.related_organization_id = '$contoso' AND EXISTS (SELECT organizations.id FROM organizations WHERE organizations.id = audit_events.customer_id AND $(name_test bakery)) ORDER BY audit_events.occurred_at DESC, audit_events.id DESC LIMIT 51
 audit log chosen customer (its name, when the partner's log mentions it)=SELECT organizations.name FROM organizations WHERE organizations.id = '$adatum' AND EXISTS (SELECT audit_events.id FROM audit_events WHERE audit_events.customer_id = '$adatum' AND (audit_events.organization_id = '$contoso' OR audit_events.related_organization_id = '$contoso')) LIMIT 1
+a subscription's resellers (the customer's relationships, each reseller's partnership with the provider by key)=SELECT organizations.id, organizations.name, EXISTS (SELECT partnerships.id FROM partnerships WHERE partnerships.provider_id = '$contoso' AND partnerships.reseller_id = customer_relationships.partner_id AND partnerships.status = 'active'), customer_relationships.delegated_admin FROM customer_relationships INNER JOIN organizations ON organizations.id = customer_relationships.partner_id WHERE customer_relationships.customer_id = '$adatum' AND (organizations.kind || '') = 'indirect_reseller'
 Admin -> Support (a customer's subscriptions)=SELECT subscriptions.id FROM subscriptions WHERE subscriptions.customer_id = '$adatum' ORDER BY subscriptions.product_name, subscriptions.id
 Admin -> Support (the organizations they name)=SELECT organizations.id, organizations.name FROM organizations WHERE organizations.id IN (SELECT subscriptions.provider_id FROM subscriptions WHERE subscriptions.customer_id = '$adatum' UNION SELECT subscriptions.support_contact_id FROM subscriptions WHERE subscriptions.customer_id = '$adatum' AND subscriptions.support_contact_id IS NOT NULL)
 EOF
@@ -224,6 +229,11 @@ prepare_size() { # $1 = backend, $2 = DATABASE_URL, $3 = customers: the data, it
   out=$("$BIN" bench-data --database-url "$2" --customers "$3" --subscriptions-per-customer 10 2>/dev/null)
   echo "$1 @$3: $out"
   echo "$1 $3 $out" >>"$CREATE_TIMES"
+  if [ "$1" = sqlite-bare ]; then
+    # As a partner's file is: the product never gathers statistics on SQLite.
+    sql "$1" "$2" "DELETE FROM sqlite_stat1"
+    sql "$1" "$2" "DELETE FROM sqlite_stat4"
+  fi
   start_server "$2" "$3"
   local helpdesk agent fabrikam adatum_admin adatum deep supported_after today from
   helpdesk=$(sign_in helpdesk@contoso.example)
@@ -248,6 +258,10 @@ prepare_size() { # $1 = backend, $2 = DATABASE_URL, $3 = customers: the data, it
   # A partner with few customers among many (Fabrikam's relationships): read by key.
   page "$3" "customers-few-partner" "$fabrikam" /customers
   page "$3" "customer-subscriptions" "$helpdesk" "/customers/$adatum"
+  # A subscription's "Designated support contact" page: the resellers it may be given to.
+  local subscription
+  subscription=$(sql "$1" "$2" "SELECT id FROM subscriptions WHERE customer_id = '$adatum' AND product_name = 'Office 365 Business Standard'")
+  page "$3" "subscription-page" "$helpdesk" "/customers/$adatum/subscriptions/$subscription"
   page "$3" "supported-subscriptions" "$fabrikam" /supported-subscriptions
   page "$3" "supported-subscriptions-next" "$fabrikam" "/supported-subscriptions?after=$supported_after"
   page "$3" "admin-support" "$adatum_admin" /admin/support
@@ -262,11 +276,11 @@ prepare_size() { # $1 = backend, $2 = DATABASE_URL, $3 = customers: the data, it
 
 PLANS="$WORK/plans"
 : >"$PLANS"
-for backend in ${BACKENDS:-sqlite postgres}; do
+for backend in ${BACKENDS:-sqlite sqlite-bare postgres}; do
   declare -A url_of=()
   for size in $SMALL $LARGE; do
-    if [ "$backend" = sqlite ]; then
-      url_of[$size]="sqlite://$WORK/scale-$size.db"
+    if [[ $backend == sqlite* ]]; then
+      url_of[$size]="sqlite://$WORK/scale-$backend-$size.db"
     else
       db="sc_scale_${size}_$$"
       if ! psql "$PG_SERVER/postgres" -qc "CREATE DATABASE $db" 2>/dev/null; then
