@@ -297,8 +297,9 @@ pub fn view_for_provider(
 /// relationship with the customer never is, so a provider's partnerships (a thousand for a
 /// large one) are not read, only those of the customer's few resellers.
 ///
-/// One statement of fixed shape, so it stays prepared: the customer's relationships from
-/// their index, each partner read by key and its partnership looked up by its unique key.
+/// One statement of fixed shape, so it stays prepared (and on the backend's own connection, so
+/// its SQL is not written again on each request): the customer's relationships from their
+/// index, each partner read by key, and its partnership with the provider by its unique key.
 /// The kind is only tested (not by its index): SQLite without statistics would otherwise
 /// walk every reseller by kind (see `organizations::kind_is`).
 pub fn reseller_facts(
@@ -306,17 +307,16 @@ pub fn reseller_facts(
     provider_id: &OrganizationId,
     customer_id: &CustomerId,
 ) -> QueryResult<Vec<ResellerFacts>> {
-    use diesel::dsl::exists;
-    let partnered = exists(
-        partnerships::table
-            .filter(partnerships::provider_id.eq(provider_id.to_string()))
-            .filter(partnerships::reseller_id.eq(customer_relationships::partner_id))
-            .filter(partnerships::status.eq(PartnershipStatus::Active.as_str())),
-    );
-    let rows: Vec<(String, String, bool, bool)> = customer_relationships::table
+    // At most one partnership of the provider with each reseller (a unique key).
+    let partnership = partnerships::table.on(partnerships::provider_id
+        .eq(provider_id.as_str())
+        .and(partnerships::reseller_id.eq(customer_relationships::partner_id))
+        .and(partnerships::status.eq(PartnershipStatus::Active.as_str())));
+    let query = customer_relationships::table
         .inner_join(
             organizations::table.on(organizations::id.eq(customer_relationships::partner_id)),
         )
+        .left_join(partnership)
         .filter(customer_relationships::customer_id.eq(customer_id.as_str()))
         .filter(
             organizations::kind
@@ -326,10 +326,10 @@ pub fn reseller_facts(
         .select((
             organizations::id,
             organizations::name,
-            partnered,
+            partnerships::id.nullable().is_not_null(),
             customer_relationships::delegated_admin,
-        ))
-        .load(conn)?;
+        ));
+    let rows: Vec<(String, String, bool, bool)> = on_backend!(conn, |c| query.load(c))?;
     Ok(rows
         .into_iter()
         .map(|(id, name, partnered, delegated)| ResellerFacts {
