@@ -729,6 +729,14 @@ async fn reads_of_a_few_rows_stay_by_key_without_statistics() {
         .find(|f| f.organization_id == fabrikam.id.as_str())
         .expect("Fabrikam's relationship with Adatum");
     assert!(domain::support_contact::is_eligible(fabrikam_facts));
+    if sqlite {
+        // Every read above was watched, the reseller facts' too (read on SQLite's own
+        // connection, which the instrumentation reaches as well).
+        assert!(plans.iter().any(|(sql, _)| sql.contains("`partnerships`")));
+        assert!(plans
+            .iter()
+            .any(|(sql, _)| sql.contains("organizations_search")));
+    }
     for (sql, steps) in &plans {
         let walks = steps.iter().any(|s| {
             s.contains("organizations_kind_name")
