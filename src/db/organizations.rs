@@ -281,7 +281,13 @@ pub fn customers_named(
                     fragment::<Bool>("organizations_search MATCH ")
                         .text(crate::domain::trigram_query(key)),
                 )
-                .filter(organizations::kind.eq(OrgKind::Customer.as_str()))
+                // Only tested, as in `kind_is`: an older SQLite without statistics (3.40, say)
+                // otherwise walks every customer by kind and looks each up in the trigram table.
+                .filter(
+                    organizations::kind
+                        .concat("")
+                        .eq(OrgKind::Customer.as_str()),
+                )
                 .filter(
                     fragment::<Bool>("instr(organizations.search_name, ")
                         .text(key)

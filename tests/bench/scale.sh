@@ -149,7 +149,7 @@ explain_all() { # $1 = backend, $2 = DATABASE_URL
   # domain::trigram_query makes them), on PostgreSQL by LIKE, which its trigram index serves.
   named() { # $1 = part, $2 = its trigram query, $3 = limit
     if [[ $backend_of_plans == sqlite* ]]; then
-      echo "SELECT organizations.id FROM organizations_search INNER JOIN organizations ON organizations.rowid = organizations_search.rowid WHERE organizations_search MATCH '$2' AND organizations.kind = 'customer' AND instr(organizations.search_name, '$1') > 0 LIMIT $3"
+      echo "SELECT organizations.id FROM organizations_search INNER JOIN organizations ON organizations.rowid = organizations_search.rowid WHERE organizations_search MATCH '$2' AND (organizations.kind || '') = 'customer' AND instr(organizations.search_name, '$1') > 0 LIMIT $3"
     else
       echo "SELECT organizations.id FROM organizations WHERE organizations.kind = 'customer' AND organizations.search_name LIKE '%$1%' ESCAPE '\\' LIMIT $3"
     fi
@@ -326,4 +326,5 @@ for r in rows:
 PY
 echo
 echo "== query plans of the list queries @$LARGE customers"
+echo "(SQLite's plans are Python's sqlite3 $(python3 -c 'import sqlite3; print(sqlite3.sqlite_version)'); the product bundles its own SQLite, whose planner may choose otherwise: tests/it/customers.rs checks the product's own plans of the reads by key)"
 cat "$PLANS"
