@@ -44,7 +44,7 @@ pub async fn call(
     headers: &[(&str, &str)],
     body: Option<(&str, Vec<u8>)>,
 ) -> Answer {
-    let client = awc::Client::default();
+    let client = crate::helpers::http_client();
     let url = format!("{}{}", app.base, path);
     let mut req = match method {
         "POST" => client.post(url),
@@ -62,10 +62,17 @@ pub async fn call(
             .insert_header(("Content-Type", content_type))
             .send_body(bytes)
             .await
-            .unwrap(),
-        None => req.send().await.unwrap(),
+            .unwrap_or_else(|e| panic!("{method} {path}: {e}")),
+        None => req
+            .send()
+            .await
+            .unwrap_or_else(|e| panic!("{method} {path}: {e}")),
     };
-    let bytes = res.body().limit(16 << 20).await.unwrap();
+    let bytes = res
+        .body()
+        .limit(16 << 20)
+        .await
+        .unwrap_or_else(|e| panic!("{method} {path}: reading the answer: {e}"));
     let json = serde_json::from_slice(&bytes)
         .unwrap_or_else(|_| panic!("not JSON: {}", String::from_utf8_lossy(&bytes)));
     Answer {

@@ -496,7 +496,7 @@ async fn a_partners_script_changes_1000_subscriptions_in_one_call_and_reads_them
     let (client_id, secret) = make_client(&app, "Partner script", "admin_agent").await;
 
     // The script, over HTTP only: a token with HTTP Basic, as OAuth clients usually send it.
-    let client = awc::Client::default();
+    let client = crate::helpers::http_client();
     let mut res = client
         .post(format!("{}/v1/token", app.base))
         .basic_auth(&client_id, &secret)

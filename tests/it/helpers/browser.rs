@@ -15,17 +15,23 @@ pub struct Browser {
     pub accept_language: RefCell<Option<String>>,
 }
 
+/// An HTTP client for the tests: it follows no redirects, and waits up to 30 s for an answer
+/// (awc's own 5 s is too short while every test of the binary shares two cores).
+pub fn http_client() -> awc::Client {
+    awc::Client::builder()
+        // Drop idle connections before the server's 5 s keep-alive closes them, so a
+        // request after a slow one never lands on a connection the server just closed.
+        .connector(awc::Connector::new().conn_keep_alive(std::time::Duration::from_secs(2)))
+        .disable_redirects()
+        .timeout(std::time::Duration::from_secs(30))
+        .finish()
+}
+
 impl Browser {
     pub fn new(base: &str) -> Browser {
         Browser {
             base: base.to_string(),
-            client: awc::Client::builder()
-                // Drop idle connections before the server's 5 s keep-alive closes them, so a
-                // request after a slow one never lands on a connection the server just closed.
-                .connector(awc::Connector::new().conn_keep_alive(std::time::Duration::from_secs(2)))
-                .disable_redirects()
-                .timeout(std::time::Duration::from_secs(30))
-                .finish(),
+            client: http_client(),
             cookies: RefCell::new(HashMap::new()),
             accept_language: RefCell::new(None),
         }
