@@ -92,6 +92,9 @@ pub struct ChoosePage {
     pub ctx: Viewer,
     pub filter: FilterValues,
     pub customers: Vec<Choice>,
+    /// The provider has more customers than the filter lists
+    /// ([`db_bulk::MAX_CUSTOMER_CHOICES`]): they are chosen from the Customers page.
+    pub too_many_customers: bool,
     pub products: Vec<String>,
     pub contacts: Vec<Choice>,
     pub new_contacts: Vec<Choice>,
@@ -210,21 +213,28 @@ pub async fn choose(
         commerce_type: CommerceType::try_from(values.commerce.clone()).ok(),
     };
     let provider_id = changer.user.organization_id.clone();
-    let (choices, new_contact_ids, mut subs, names) = db
+    let chosen_customer = filter.customer_id.clone();
+    let (choices, new_contact_ids, mut subs, names, chosen_name) = db
         .run(move |conn| {
             let choices = db_bulk::filter_choices(conn, &provider_id)?;
             let new_contact_ids = db_bulk::contact_choices(conn, &provider_id)?;
             let subs = db_bulk::filtered(conn, &provider_id, &filter, MAX_ITEMS as i64 + 1)?;
+            // Too many customers to list them all: the chosen one, if it is one of this
+            // provider's, is offered with "All".
+            let chosen_name = match (&choices.customers, &chosen_customer) {
+                (None, Some(id)) => db_bulk::customer_name_of(conn, &provider_id, id)?,
+                _ => None,
+            };
             let names = db::organizations::lookup(
                 conn,
                 choices
-                    .customer_ids
+                    .contact_ids
                     .iter()
-                    .chain(&choices.contact_ids)
                     .chain(&new_contact_ids)
-                    .map(String::as_str),
+                    .map(String::as_str)
+                    .chain(subs.iter().map(|s| s.customer_id.as_str())),
             )?;
-            Ok((choices, new_contact_ids, subs, names))
+            Ok((choices, new_contact_ids, subs, names, chosen_name))
         })
         .await?;
     let truncated = subs.len() > MAX_ITEMS;
@@ -259,7 +269,17 @@ pub async fn choose(
         .collect();
     render(&ChoosePage {
         ctx: changer.viewer,
-        customers: by_name(&choices.customer_ids),
+        too_many_customers: choices.customers.is_none(),
+        customers: match choices.customers {
+            Some(list) => list,
+            None => chosen_name
+                .map(|name| (values.customer.clone(), name))
+                .into_iter()
+                .collect(),
+        }
+        .into_iter()
+        .map(|(id, name)| Choice { id, name })
+        .collect(),
         products: choices.products,
         contacts: by_name(&choices.contact_ids),
         new_contacts,

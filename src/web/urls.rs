@@ -52,6 +52,10 @@ pub const IMPORT_TEMPLATE: &str = "/customers/import/template.csv";
 pub const EXPORT: &str = "/customers/export.csv";
 /// Bulk changes of designated support contacts: choose (GET), review (POST), apply (POST).
 pub const BULK_CHANGE: &str = "/customers/bulk-change";
+/// The bulk change page with one customer chosen in its filter (the link on a customer's page).
+pub fn bulk_change_for(customer_id: impl std::fmt::Display) -> String {
+    format!("{BULK_CHANGE}?customer={customer_id}")
+}
 pub const BULK_CHANGE_REVIEW: &str = "/customers/bulk-change/review";
 pub const BULK_CHANGE_APPLY: &str = "/customers/bulk-change/apply";
 pub const SUPPORT_PROFILE: &str = "/support-profile";

@@ -809,3 +809,106 @@ async fn replacing_more_than_one_bulk_change_takes_goes_on_where_it_stopped() {
     assert!(done.main_text().contains("5 subscriptions changed."));
     assert_eq!(supported_by(&app, &fabrikam), 0);
 }
+
+/// Imports `count` customers of Contoso, "Many Customer 000" on, with one subscription each.
+fn import_many_customers(app: &TestApp, count: usize) {
+    use support_contacts::db;
+    let mut csv = String::from(
+        "customer_name,customer_domain,country,external_subscription_id,product,quantity,\
+         commerce_type,status,reseller_partner_id\n",
+    );
+    for c in 0..count {
+        csv.push_str(&format!(
+            "Many Customer {c:03},many{c:03}.example,US,M-{c:03},Product {c:03},1,legacy,active,\n"
+        ));
+    }
+    let actor = crate::limits::actor_of(app, "global.admin@contoso.example");
+    let mut conn = app.conn();
+    let import_id = db::imports::store(&mut conn, &actor, "many.csv", &csv).unwrap();
+    let applied = db::imports::apply(&mut conn, &actor, &import_id).unwrap();
+    assert!(matches!(applied, db::imports::Applied::Done(_)));
+}
+
+#[actix_web::test]
+async fn a_provider_with_more_customers_than_the_filter_lists_chooses_one_from_its_page() {
+    let app = TestApp::spawn().await;
+    import_many_customers(
+        &app,
+        support_contacts::db::subscriptions::bulk::MAX_CUSTOMER_CHOICES,
+    );
+    let b = app.signed_in("helpdesk@contoso.example").await;
+
+    // Over the limit, the customer filter offers "All" and says where to choose one.
+    let all = b.get(BULK).await;
+    assert_eq!(all.status, 200, "{}", all.body);
+    assert_eq!(all.option_texts("customer"), vec!["All"]);
+    assert!(all
+        .main_text()
+        .contains("You have more customers than this list can show"));
+    assert_eq!(all.link("Go to Customers").as_deref(), Some("/customers"));
+    // The list is the first 100 by customer name, and says there are more.
+    let customers: Vec<String> = listed(&all)
+        .into_iter()
+        .map(|(label, _)| label.split(" / ").nth(1).unwrap().to_string())
+        .collect();
+    assert_eq!(customers.len(), 100);
+    let mut sorted = customers.clone();
+    sorted.sort();
+    assert_eq!(customers, sorted, "listed by customer name");
+    assert_eq!(customers[0], "Adatum Corporation");
+    assert!(all
+        .main_text()
+        .contains("Only the first 100 matching subscriptions are listed"));
+
+    // The customer's page leads to the bulk change with that customer chosen.
+    let many = org_id(&app, "Many Customer 150");
+    let page = b.get(&format!("/customers/{many}")).await;
+    let link = page
+        .link("Change designated support contacts in bulk")
+        .expect("a customer's page links to its bulk change");
+    assert_eq!(link, format!("{BULK}?customer={many}"));
+    let chosen = b.get(&link).await;
+    assert_eq!(
+        chosen.option_texts("customer"),
+        vec!["All", "Many Customer 150"]
+    );
+    assert_eq!(chosen.selected("customer"), vec!["Many Customer 150"]);
+    assert_eq!(
+        listed(&chosen)
+            .into_iter()
+            .map(|(l, _)| l)
+            .collect::<Vec<_>>(),
+        vec!["Product 150 / Many Customer 150"]
+    );
+
+    // An organization that is no customer of Contoso's subscriptions is neither named nor
+    // listed.
+    let litware = org_id(&app, "Litware Distribution");
+    let other = b.get(&format!("{BULK}?customer={litware}")).await;
+    assert_eq!(other.status, 200);
+    assert_eq!(other.option_texts("customer"), vec!["All"]);
+    assert!(!other.body.contains("Litware"), "{}", other.main_text());
+    assert!(listed(&other).is_empty());
+}
+
+#[actix_web::test]
+async fn up_to_the_limit_every_customer_is_in_the_filter() {
+    let app = TestApp::spawn().await;
+    // The demo world's two customers of Contoso's subscriptions, and these: the limit exactly.
+    import_many_customers(
+        &app,
+        support_contacts::db::subscriptions::bulk::MAX_CUSTOMER_CHOICES - 2,
+    );
+    let b = app.signed_in("helpdesk@contoso.example").await;
+    let all = b.get(BULK).await;
+    let options = all.option_texts("customer");
+    assert_eq!(
+        options.len(),
+        support_contacts::db::subscriptions::bulk::MAX_CUSTOMER_CHOICES + 1
+    );
+    assert_eq!(
+        &options[..3],
+        ["All", "Adatum Corporation", "Many Customer 000"]
+    );
+    assert!(!all.main_text().contains("You have more customers"));
+}
