@@ -602,7 +602,7 @@ struct PlanStep {
 /// line a step. The plans are asked of the statements' text with nothing bound: every
 /// connection plans without bound values (`db::plan_without_bound_values`), so these are
 /// the plans that ran.
-fn sqlite_plans(
+pub fn sqlite_plans(
     conn: &mut db::DbConnection,
     work: impl FnOnce(&mut db::DbConnection),
 ) -> Vec<(String, Vec<String>)> {

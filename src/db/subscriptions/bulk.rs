@@ -109,9 +109,12 @@ pub struct BulkFilter {
 }
 
 /// Up to `limit` of `provider_id`'s subscriptions that match the filter, by customer name,
-/// customer and product: the order of the index `subscriptions_bulk` (migration
-/// `bulk_order`), so a page reads the first `limit` rows whatever the number of subscriptions
-/// (each subscription carries its customer's name, kept by triggers).
+/// customer and product. Each subscription carries its customer's name (kept by triggers), so
+/// the first `limit` are read in an index's order whatever the number of subscriptions, and the
+/// order is written for the index the filter calls for (SQLite without statistics takes an
+/// index that gives the order over one that narrows the rows): one customer's by product
+/// (`subscriptions_provider`), one contact's as `subscriptions_supported` holds them, others as
+/// `subscriptions_bulk` does.
 pub fn filtered(
     conn: &mut DbConnection,
     provider_id: &OrganizationId,
@@ -122,27 +125,32 @@ pub fn filtered(
         .filter(subscriptions::provider_id.eq(provider_id.to_string()))
         .select(Subscription::as_select())
         .into_boxed();
-    if let Some(customer) = &filter.customer_id {
-        query = query.filter(subscriptions::customer_id.eq(customer.to_string()));
-    }
     if let Some(product) = &filter.product {
         query = query.filter(subscriptions::product_name.eq(product.clone()));
-    }
-    if let Some(contact) = &filter.contact_id {
-        query = query.filter(subscriptions::support_contact_id.eq(contact.to_string()));
     }
     if let Some(commerce) = filter.commerce_type {
         query = query.filter(subscriptions::commerce_type.eq(commerce.as_str()));
     }
-    query
-        .order((
+    if let Some(contact) = &filter.contact_id {
+        query = query.filter(subscriptions::support_contact_id.eq(contact.to_string()));
+    }
+    query = match (&filter.customer_id, &filter.contact_id) {
+        (Some(customer), _) => query
+            .filter(subscriptions::customer_id.eq(customer.to_string()))
+            .order((subscriptions::product_name.asc(), subscriptions::id.asc())),
+        (None, Some(_)) => query.order((
+            subscriptions::customer_name.asc(),
+            subscriptions::product_name.asc(),
+            subscriptions::id.asc(),
+        )),
+        (None, None) => query.order((
             subscriptions::customer_name.asc(),
             subscriptions::customer_id.asc(),
             subscriptions::product_name.asc(),
             subscriptions::id.asc(),
-        ))
-        .limit(limit)
-        .load(conn)
+        )),
+    };
+    query.limit(limit).load(conn)
 }
 
 /// The most customers the bulk change page offers in a list; a provider with more chooses a
