@@ -215,10 +215,13 @@ pub fn make(
 
     let mut set_aside = Vec::new();
     if let DbConnection::Sqlite(c) = conn {
-        // For the load only: no sync at each commit, a large page cache.
-        c.batch_execute(
-            "PRAGMA synchronous = OFF; PRAGMA cache_size = -262144; PRAGMA temp_store = MEMORY;",
-        )?;
+        // For the load only: no sync at each commit, a large page cache. Not temp_store =
+        // MEMORY: each trigger run by a row of a 1,000-row INSERT releases a savepoint of the
+        // statement, and with the statement's journal in memory that walks the journal's chunk
+        // list from its start every time (perf: 45 % of the load in one loop of
+        // sqlite3BtreeSavepoint); a journal spilled to a file is cut in one call. 100,000
+        // customers took 127-149 s with it, 91 s without.
+        c.batch_execute("PRAGMA synchronous = OFF; PRAGMA cache_size = -262144;")?;
         set_aside = set_aside_indexes(c)?;
     }
     let result = load(
