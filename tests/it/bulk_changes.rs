@@ -37,6 +37,11 @@ fn listed(page: &Page) -> Vec<(String, String)> {
         .collect()
 }
 
+/// The "product / customer" label of every listed subscription, in the page's order.
+fn labels(page: &Page) -> Vec<String> {
+    listed(page).into_iter().map(|(label, _)| label).collect()
+}
+
 fn checked(page: &Page) -> usize {
     let html = scraper::Html::parse_document(&page.body);
     let boxes = scraper::Selector::parse("input[type=checkbox][name=item][checked]").unwrap();
@@ -140,10 +145,10 @@ async fn the_filter_lists_only_the_providers_matching_subscriptions() {
         .expect("the Customers page links to bulk changes");
     let all = b.get(&link).await;
     assert_eq!(all.status, 200, "{}", all.body);
-    let mut labels: Vec<String> = listed(&all).into_iter().map(|(l, _)| l).collect();
-    labels.sort();
+    let mut listed_labels = labels(&all);
+    listed_labels.sort();
     assert_eq!(
-        labels,
+        listed_labels,
         vec![
             "Microsoft 365 Business Premium / Adatum Corporation",
             "Microsoft 365 E3 / Adatum Corporation",
@@ -164,21 +169,12 @@ async fn the_filter_lists_only_the_providers_matching_subscriptions() {
 
     let wingtip = org_id(&app, "Wingtip Toys");
     let by_customer = b.get(&format!("{BULK}?customer={wingtip}")).await;
-    assert_eq!(
-        listed(&by_customer)
-            .into_iter()
-            .map(|(l, _)| l)
-            .collect::<Vec<_>>(),
-        vec!["Office 365 E1 / Wingtip Toys"]
-    );
+    assert_eq!(labels(&by_customer), vec!["Office 365 E1 / Wingtip Toys"]);
     let by_product = b.get(&format!("{BULK}?product=Microsoft%20365%20E3")).await;
     assert_eq!(listed(&by_product).len(), 1);
     let new_commerce = b.get(&format!("{BULK}?commerce=new_commerce")).await;
     assert_eq!(
-        listed(&new_commerce)
-            .into_iter()
-            .map(|(l, _)| l)
-            .collect::<Vec<_>>(),
+        labels(&new_commerce),
         vec!["Microsoft 365 Business Premium / Adatum Corporation"]
     );
     let contoso = org_id(&app, "Contoso Distribution");
@@ -514,10 +510,7 @@ async fn another_providers_subscriptions_in_the_form_are_refused_and_untouched()
     let page = litware.get(BULK).await;
     assert_eq!(page.status, 200);
     assert_eq!(
-        listed(&page)
-            .into_iter()
-            .map(|(l, _)| l)
-            .collect::<Vec<_>>(),
+        labels(&page),
         vec!["Exchange Online (Plan 1) / Adatum Corporation"]
     );
     let litware_id = org_id(&app, "Litware Distribution");
@@ -847,9 +840,9 @@ async fn a_provider_with_more_customers_than_the_filter_lists_chooses_one_from_i
         .contains("You have more customers than this list can show"));
     assert_eq!(all.link("Go to Customers").as_deref(), Some("/customers"));
     // The list is the first 100 by customer name, and says there are more.
-    let customers: Vec<String> = listed(&all)
-        .into_iter()
-        .map(|(label, _)| label.split(" / ").nth(1).unwrap().to_string())
+    let customers: Vec<String> = labels(&all)
+        .iter()
+        .map(|label| label.split(" / ").nth(1).unwrap().to_string())
         .collect();
     assert_eq!(customers.len(), 100);
     let mut sorted = customers.clone();
@@ -873,12 +866,15 @@ async fn a_provider_with_more_customers_than_the_filter_lists_chooses_one_from_i
         vec!["All", "Many Customer 150"]
     );
     assert_eq!(chosen.selected("customer"), vec!["Many Customer 150"]);
+    assert_eq!(labels(&chosen), vec!["Product 150 / Many Customer 150"]);
+
+    // A role that may only look gets no link there.
+    let sales = app.signed_in("sales@contoso.example").await;
+    let looked_at = sales.get(&format!("/customers/{many}")).await;
+    assert_eq!(looked_at.status, 200);
     assert_eq!(
-        listed(&chosen)
-            .into_iter()
-            .map(|(l, _)| l)
-            .collect::<Vec<_>>(),
-        vec!["Product 150 / Many Customer 150"]
+        looked_at.link("Change designated support contacts in bulk"),
+        None
     );
 
     // An organization that is no customer of Contoso's subscriptions is neither named nor
