@@ -147,6 +147,17 @@ impl SupportLine {
     }
 }
 
+/// Joins `$alias` (an alias of `organizations`) on its id: the organization whose id
+/// `$column` holds (`nullable`: a column that may be null).
+macro_rules! organization_at {
+    ($alias:ident, $column:expr) => {
+        $alias.on($alias.field(organizations::id).eq($column))
+    };
+    ($alias:ident, nullable $column:expr) => {
+        $alias.on($alias.field(organizations::id).nullable().eq($column))
+    };
+}
+
 /// The user of session `at` when it is live, with every subscription of the user's
 /// organization (as a customer), from every partner, and who supports it: the customer
 /// admin's Support page, read on every visit. One statement, the session check included
@@ -166,17 +177,8 @@ pub fn support_lines_on_session(
     );
     let rows: Vec<(SessionUser, Option<SupportLine>)> = on_backend!(conn, |c| live_session!(at)
         .left_join(subscriptions::table.on(subscriptions::customer_id.eq(organizations::id)))
-        .left_join(
-            provider.on(provider
-                .field(organizations::id)
-                .eq(subscriptions::provider_id))
-        )
-        .left_join(
-            designated.on(designated
-                .field(organizations::id)
-                .nullable()
-                .eq(subscriptions::support_contact_id)),
-        )
+        .left_join(organization_at!(provider, subscriptions::provider_id))
+        .left_join(organization_at!(designated, nullable subscriptions::support_contact_id))
         .order((subscriptions::product_name.asc(), subscriptions::id.asc()))
         .select((
             session_user!(at),
@@ -225,6 +227,27 @@ pub struct SubscriptionView {
     pub contact_name: Option<String>,
 }
 
+/// Every column of an [`Organization`](super::organizations::Organization), in the order of
+/// its fields, from `$alias` (an alias of `organizations`).
+macro_rules! organization_fields {
+    ($alias:expr) => {
+        $alias.fields((
+            organizations::id,
+            organizations::kind,
+            organizations::name,
+            organizations::partner_id,
+            organizations::tenant_id,
+            organizations::support_email,
+            organizations::support_phone,
+            organizations::support_website,
+            organizations::created_at,
+            organizations::domain,
+            organizations::country,
+            organizations::mfa_required,
+        ))
+    };
+}
+
 /// [`find_for_provider`] with what the subscription page names beside it, in one statement
 /// (read on every view of a subscription).
 pub fn view_for_provider(
@@ -238,38 +261,11 @@ pub fn view_for_provider(
         organizations as provider,
         organizations as contact
     );
-    // In the order of `Organization`'s fields.
-    let customer_columns = customer.fields((
-        organizations::id,
-        organizations::kind,
-        organizations::name,
-        organizations::partner_id,
-        organizations::tenant_id,
-        organizations::support_email,
-        organizations::support_phone,
-        organizations::support_website,
-        organizations::created_at,
-        organizations::domain,
-        organizations::country,
-        organizations::mfa_required,
-    ));
+    let customer_columns = organization_fields!(customer);
     let found = on_backend!(conn, |c| subscriptions::table
-        .inner_join(
-            customer.on(customer
-                .field(organizations::id)
-                .eq(subscriptions::customer_id))
-        )
-        .inner_join(
-            provider.on(provider
-                .field(organizations::id)
-                .eq(subscriptions::provider_id))
-        )
-        .left_join(
-            contact.on(contact
-                .field(organizations::id)
-                .nullable()
-                .eq(subscriptions::support_contact_id)),
-        )
+        .inner_join(organization_at!(customer, subscriptions::customer_id))
+        .inner_join(organization_at!(provider, subscriptions::provider_id))
+        .left_join(organization_at!(contact, nullable subscriptions::support_contact_id))
         .filter(subscriptions::id.eq(subscription_id.as_str()))
         .filter(subscriptions::customer_id.eq(customer_id.as_str()))
         .filter(subscriptions::provider_id.eq(provider_id.as_str()))
@@ -329,16 +325,125 @@ pub fn reseller_facts(
             partnerships::id.nullable().is_not_null(),
             customer_relationships::delegated_admin,
         ));
-    let rows: Vec<(String, String, bool, bool)> = on_backend!(conn, |c| query.load(c))?;
-    Ok(rows
+    let rows: Vec<FactsRow> = on_backend!(conn, |c| query.load(c))?;
+    Ok(rows.into_iter().map(facts_of).collect())
+}
+
+/// A reseller's id and name, whether it has an active partnership with the provider and
+/// whether its relationship with the customer includes delegated admin privileges.
+type FactsRow = (String, String, bool, bool);
+
+fn facts_of((id, name, partnered, delegated): FactsRow) -> ResellerFacts {
+    ResellerFacts {
+        organization_id: id,
+        name,
+        active_partnership_with_provider: partnered,
+        delegated_admin_with_customer: delegated,
+    }
+}
+
+/// The user of session `at` when it is live, with the subscription page's rows when the
+/// user's organization provides the subscription to the customer: [`view_for_provider`] and
+/// [`reseller_facts`] joined to the session check ([`super::sessions::live_session!`]), one
+/// statement where they are three. The page is read on every look at a subscription, and on
+/// PostgreSQL each statement is a trip to the server and a transaction of its own there.
+///
+/// A row for each of the customer's relationships (one when it has none), the session and the
+/// subscription repeated on each. Every table is reached by key, in the order written (left
+/// joins keep it), so the plan does not depend on statistics. When no row comes back the
+/// session alone is read again: it may be live with a subscription that is not the user's.
+pub fn page_on_session(
+    conn: &mut DbConnection,
+    at: &super::sessions::SessionAt<'_>,
+    customer_id: &CustomerId,
+    subscription_id: &SubscriptionId,
+) -> QueryResult<Option<(super::sessions::SessionUser, Option<ProviderPage>)>> {
+    use super::sessions::{find_live_unmarked, live_session, session_user};
+    // An id that cannot exist finds nothing; PostgreSQL would refuse some as text.
+    if !crate::domain::is_valid_id(customer_id.as_str())
+        || !crate::domain::is_valid_id(subscription_id.as_str())
+    {
+        return Ok(find_live_unmarked(conn, at)?.map(|user| (user, None)));
+    }
+    let (customer, contact, reseller) = diesel::alias!(
+        organizations as customer,
+        organizations as contact,
+        organizations as reseller
+    );
+    let rows: Vec<PageRow> = on_backend!(conn, |c| live_session!(at)
+        .inner_join(subscriptions::table.on(subscriptions::provider_id.eq(organizations::id)))
+        .inner_join(organization_at!(customer, subscriptions::customer_id))
+        .left_join(organization_at!(contact, nullable subscriptions::support_contact_id))
+        .left_join(
+            customer_relationships::table
+                .on(customer_relationships::customer_id.eq(subscriptions::customer_id)),
+        )
+        .left_join(
+            reseller.on(reseller
+                .field(organizations::id)
+                .eq(customer_relationships::partner_id)
+                .and(
+                    reseller
+                        .field(organizations::kind)
+                        .concat("")
+                        .eq(OrgKind::IndirectReseller.as_str()),
+                )),
+        )
+        .left_join(
+            partnerships::table.on(partnerships::provider_id
+                .eq(organizations::id)
+                .and(partnerships::reseller_id.eq(customer_relationships::partner_id))
+                .and(partnerships::status.eq(PartnershipStatus::Active.as_str()))),
+        )
+        .filter(subscriptions::id.eq(subscription_id.as_str()))
+        .filter(subscriptions::customer_id.eq(customer_id.as_str()))
+        .select((
+            session_user!(at),
+            Subscription::as_select(),
+            organization_fields!(customer),
+            contact.field(organizations::name).nullable(),
+            (
+                reseller.field(organizations::id),
+                reseller.field(organizations::name),
+                partnerships::id.nullable().is_not_null(),
+                customer_relationships::delegated_admin,
+            )
+                .nullable(),
+        ))
+        .load(c))?;
+    let mut rows = rows.into_iter();
+    let Some((user, sub, customer, contact_name, first)) = rows.next() else {
+        return Ok(find_live_unmarked(conn, at)?.map(|user| (user, None)));
+    };
+    let facts = first
         .into_iter()
-        .map(|(id, name, partnered, delegated)| ResellerFacts {
-            organization_id: id,
-            name,
-            active_partnership_with_provider: partnered,
-            delegated_admin_with_customer: delegated,
-        })
-        .collect())
+        .chain(rows.filter_map(|row| row.4))
+        .map(facts_of)
+        .collect();
+    let view = SubscriptionView {
+        sub,
+        customer,
+        // The provider is the user's organization.
+        provider_name: user.organization_name.clone(),
+        contact_name,
+    };
+    Ok(Some((user, Some(ProviderPage { view, facts }))))
+}
+
+/// A row of [`page_on_session`].
+type PageRow = (
+    super::sessions::SessionUser,
+    Subscription,
+    super::organizations::Organization,
+    Option<String>,
+    Option<FactsRow>,
+);
+
+/// What the partner's page of a subscription shows: the subscription named, and the facts
+/// about the customer's resellers that decide the available support contacts.
+pub struct ProviderPage {
+    pub view: SubscriptionView,
+    pub facts: Vec<ResellerFacts>,
 }
 
 pub use super::audit::Actor;
@@ -368,19 +473,10 @@ pub fn available_contacts(
 ) -> QueryResult<Vec<crate::domain::support_contact::Candidate>> {
     let provider_name = super::organizations::name_of(conn, sub.provider_id.as_str())?
         .ok_or(diesel::result::Error::NotFound)?;
-    available_contacts_named(conn, sub, &provider_name)
-}
-
-/// [`available_contacts`] when the provider's name is already known.
-pub fn available_contacts_named(
-    conn: &mut DbConnection,
-    sub: &Subscription,
-    provider_name: &str,
-) -> QueryResult<Vec<crate::domain::support_contact::Candidate>> {
     let facts = reseller_facts(conn, &sub.provider_id, &sub.customer_id)?;
     Ok(crate::domain::support_contact::available_contacts(
         sub.provider_id.as_str(),
-        provider_name,
+        &provider_name,
         &facts,
     ))
 }

@@ -13,7 +13,7 @@ use crate::db::organizations::Organization;
 use crate::db::relationships::CustomerRelationshipRow;
 use crate::db::subscriptions::{ChangeError, Subscription};
 use crate::db::{self, Db};
-use crate::domain::support_contact::Candidate;
+use crate::domain::support_contact::{Candidate, ResellerFacts};
 use crate::domain::{CustomerId, OrganizationId, SubscriptionId};
 use crate::error::AppError;
 
@@ -184,21 +184,31 @@ fn load_on(
 ) -> Result<Loaded, AppError> {
     let view = db::subscriptions::view_for_provider(conn, org_id, customer_id, subscription_id)?
         .ok_or(AppError::NotFound)?;
-    let available =
-        db::subscriptions::available_contacts_named(conn, &view.sub, &view.provider_name)?;
+    let facts =
+        db::subscriptions::reseller_facts(conn, &view.sub.provider_id, &view.sub.customer_id)?;
+    Ok(loaded(view, &facts))
+}
+
+/// The page's subscription with its available contacts, which `facts` decide.
+fn loaded(view: db::subscriptions::SubscriptionView, facts: &[ResellerFacts]) -> Loaded {
+    let available = crate::domain::support_contact::available_contacts(
+        view.sub.provider_id.as_str(),
+        &view.provider_name,
+        facts,
+    );
     let db::subscriptions::SubscriptionView {
         sub,
         customer,
         provider_name,
         contact_name: current_contact,
     } = view;
-    Ok(Loaded {
+    Loaded {
         provider_name,
         current_contact,
         customer,
         sub,
         available,
-    })
+    }
 }
 
 /// [`load_on`] on a connection of its own.
@@ -253,8 +263,8 @@ fn edit_notice(query: &ShowQuery) -> Option<(&'static str, bool)> {
     Some((id, true))
 }
 
-/// Opened for every subscription a partner looks at: one trip to the database, the session
-/// check included.
+/// Opened for every subscription a partner looks at: one statement, the session check
+/// included ([`db::subscriptions::page_on_session`]).
 pub async fn show(
     partner: OnPageConnection<PartnerUser>,
     path: web::Path<(CustomerId, SubscriptionId)>,
@@ -262,11 +272,17 @@ pub async fn show(
 ) -> Result<HttpResponse, AppError> {
     let (customer_id, subscription_id) = path.into_inner();
     let (partner, loaded) = partner
-        .run(move |conn, user| {
-            checked_id(customer_id.as_str())?;
-            checked_id(subscription_id.as_str())?;
-            load_on(conn, &user.organization_id, &customer_id, &subscription_id)
-        })
+        .run_joined(
+            move |conn, at| {
+                let read =
+                    db::subscriptions::page_on_session(conn, at, &customer_id, &subscription_id)?;
+                Ok(read)
+            },
+            |_, _, page| {
+                let page = page.ok_or(AppError::NotFound)?;
+                Ok(loaded(page.view, &page.facts))
+            },
+        )
         .await?;
     let may_change = partner.user.role.may_change_support_contact();
     let mut page = page(partner.viewer, may_change, loaded);

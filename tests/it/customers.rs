@@ -638,7 +638,7 @@ pub fn sqlite_plans(
 /// does not), and SQLite then takes every index to be selective, the customers' index by kind
 /// too. The reads that find a few rows by key (a small partner's Customers page, a search by a
 /// rare part of a name, the audit log filtered by one, the resellers a subscription's
-/// contact may be chosen from) must neither walk every customer by kind nor scan a table: at
+/// contact may be chosen from, the subscription page's one statement with the session check) must neither walk every customer by kind nor scan a table: at
 /// 100,000 customers the rare search answered 150 requests a second that way, against 8,000
 /// by key. The plans are the ones a file without statistics gets, as here.
 #[actix_web::test]
@@ -681,8 +681,43 @@ async fn reads_of_a_few_rows_stay_by_key_without_statistics() {
     )
     .customer(Some(&adatum_id));
     db::audit::append(&mut conn, &event).unwrap();
+    // The subscription page of Contoso's helpdesk agent: one of Contoso's subscriptions for
+    // Adatum, read on a session of the agent's.
+    let helpdesk = db::users::find_by_email(&mut conn, "helpdesk@contoso.example")
+        .unwrap()
+        .unwrap();
+    let session_id = domain::new_id();
+    let now = db::now();
+    let opened_from = db::sessions::OpenedFrom {
+        user_agent: "test".into(),
+        address: "127.0.0.1".into(),
+    };
+    db::sessions::create(
+        &mut conn,
+        &helpdesk.id,
+        &session_id,
+        &opened_from,
+        now,
+        now + chrono::Duration::hours(1),
+    )
+    .unwrap();
+    let sub = db::subscriptions::of_customer_from_provider(&mut conn, &contoso.id, &adatum_id)
+        .unwrap()
+        .into_iter()
+        .find(|s| s.has_contact_section())
+        .expect("a subscription of Contoso's for Adatum with a designated support contact");
+    let at = db::sessions::SessionAt {
+        session_id: &session_id,
+        now,
+        idle: chrono::Duration::minutes(30),
+    };
     let mut found = Vec::new();
     let mut work = |conn: &mut db::DbConnection| {
+        let page = db::subscriptions::page_on_session(conn, &at, &adatum_id, &sub.id)
+            .unwrap()
+            .expect("the session is live")
+            .1
+            .expect("Contoso provides the subscription");
         let named = db::organizations::customers_named(conn, "datum", 200).unwrap();
         let searched = db::organizations::customers_page(
             conn,
@@ -708,7 +743,7 @@ async fn reads_of_a_few_rows_stay_by_key_without_statistics() {
         )
         .unwrap();
         let facts = db::subscriptions::reseller_facts(conn, &contoso.id, &adatum_id).unwrap();
-        found.push((named, searched.len(), few.len(), events.len(), facts));
+        found.push((named, searched.len(), few.len(), events.len(), facts, page));
     };
     let plans = if sqlite {
         sqlite_plans(&mut conn, work)
@@ -718,7 +753,7 @@ async fn reads_of_a_few_rows_stay_by_key_without_statistics() {
     };
     // The reads found what the demo world has: Adatum, on Contoso's and Fabrikam's pages and in
     // Contoso's log.
-    let (named, searched, few, events, facts) = &found[0];
+    let (named, searched, few, events, facts, page) = &found[0];
     assert!(matches!(named, db::organizations::NamedCustomers::Few(ids) if ids.len() == 1));
     assert_eq!(*searched, 1);
     assert!(*few >= 1);
@@ -729,10 +764,23 @@ async fn reads_of_a_few_rows_stay_by_key_without_statistics() {
         .find(|f| f.organization_id == fabrikam.id.as_str())
         .expect("Fabrikam's relationship with Adatum");
     assert!(domain::support_contact::is_eligible(fabrikam_facts));
+    // The subscription page's one statement finds the same facts beside the subscription.
+    assert_eq!(page.view.sub.id, sub.id);
+    assert_eq!(page.view.customer.id.as_str(), adatum_id.as_str());
+    assert_eq!(page.view.provider_name, contoso.name);
+    let mut page_facts: Vec<_> = page.facts.iter().map(|f| format!("{f:?}")).collect();
+    let mut read_alone: Vec<_> = facts.iter().map(|f| format!("{f:?}")).collect();
+    page_facts.sort();
+    read_alone.sort();
+    assert_eq!(page_facts, read_alone);
     if sqlite {
         // Every read above was watched, the reseller facts' too (read on SQLite's own
         // connection, which the instrumentation reaches as well).
         assert!(plans.iter().any(|(sql, _)| sql.contains("`partnerships`")));
+        assert!(plans
+            .iter()
+            .any(|(sql, _)| sql.contains("`user_sessions`")
+                && sql.contains("`customer_relationships`")));
         assert!(plans
             .iter()
             .any(|(sql, _)| sql.contains("organizations_search")));

@@ -71,6 +71,8 @@ async fn a_session_from_one_instance_works_on_another_and_ends_on_both() {
     let replay = b.browser();
     replay.set_cookie("sc_session", &cookie);
     assert_eq!(replay.get("/customers").await.location(), "/sign-in");
+    // The subscription page checks the session in the statement that reads the page.
+    assert_eq!(replay.get(&path).await.location(), "/sign-in");
 }
 
 /// The Support page and the subscription page check the session on their own connection

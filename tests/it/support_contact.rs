@@ -388,6 +388,31 @@ async fn a_partner_never_sees_another_partners_subscriptions() {
         404
     );
     assert_eq!(contoso.get("/customers/..%2F..%2Fetc").await.status, 404);
+    let (customer_part, _) = path.rsplit_once('/').unwrap();
+    for subscription in [
+        "00000000-0000-0000-0000-000000000000",
+        "%00",
+        "..%2F..%2Fetc",
+    ] {
+        let page = contoso
+            .get(&format!("{customer_part}/{subscription}"))
+            .await;
+        assert_eq!(page.status, 404, "subscription {subscription}");
+    }
+    // Another customer's id with this subscription's: not found either.
+    let (_, subscription) = path.rsplit_once('/').unwrap();
+    let other = contoso
+        .get("/customers")
+        .await
+        .link("Wingtip Toys")
+        .unwrap();
+    assert_eq!(
+        contoso
+            .get(&format!("{other}/subscriptions/{subscription}"))
+            .await
+            .status,
+        404
+    );
     assert_eq!(
         contact_of(&app, "Office 365 Business Standard").as_deref(),
         Some("Contoso Distribution")
