@@ -11,9 +11,10 @@
 #
 # Usage: bash tests/bench/run.sh [seconds-per-run]
 # Environment: PARTS (which parts to run, default "pages flood scale"), ROUNDS (default 2), BENCH_PROFILE (cargo profile, default release; bench-fast
-# builds quicker), BENCH_POSTGRES (server URL, default postgres://postgres@127.0.0.1:5432),
+# builds quicker), BENCH_POSTGRES (server URL; default the local server's Unix socket,
+# postgres://postgres@%2Fvar%2Frun%2Fpostgresql, else postgres://postgres@127.0.0.1:5432),
 # BENCH_POSTGRES_PARAMS (appended to the app's database URL after "?", e.g. sslmode=disable;
-# default none, so the connection uses TLS when the server offers it).
+# default none, so a TCP connection uses TLS when the server offers it).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 DURATION=${1:-10}
@@ -21,7 +22,16 @@ ROUNDS=${ROUNDS:-2}
 PROFILE=${BENCH_PROFILE:-release}
 PARTS=" ${PARTS:-pages flood scale} "
 part() { [[ "$PARTS" == *" $1 "* ]]; }
-PG_SERVER=${BENCH_POSTGRES:-postgres://postgres@127.0.0.1:5432}
+# PostgreSQL runs on this machine: by default the app reaches it the way the README advises for
+# that case, through its Unix socket when there is one (TCP on loopback otherwise).
+PG_SOCKET_DIR=/var/run/postgresql
+if [ -n "${BENCH_POSTGRES:-}" ]; then
+  PG_SERVER=$BENCH_POSTGRES
+elif [ -S "$PG_SOCKET_DIR/.s.PGSQL.5432" ]; then
+  PG_SERVER="postgres://postgres@${PG_SOCKET_DIR//\//%2F}"
+else
+  PG_SERVER=postgres://postgres@127.0.0.1:5432
+fi
 PG_PARAMS=${BENCH_POSTGRES_PARAMS:-}
 PASSWORD=bench-password-123
 WORK=$(mktemp -d)
@@ -194,7 +204,9 @@ bench_backend SQLite "sqlite://$WORK/bench.db"
 PG_DB="sc_bench_$$"
 if psql "$PG_SERVER/postgres" -qc "CREATE DATABASE $PG_DB" >/dev/null 2>&1; then
   echo
-  echo "PostgreSQL connection parameters: ${PG_PARAMS:-none (TLS when the server offers it)}"
+  via="TCP, with TLS when the server offers it"
+  [[ "$PG_SERVER" == *%2F* ]] && via="its Unix socket"
+  echo "PostgreSQL: $PG_SERVER, through $via; parameters: ${PG_PARAMS:-none}"
   bench_backend PostgreSQL "$PG_SERVER/$PG_DB${PG_PARAMS:+?$PG_PARAMS}"
   echo
   for page in "Support page (customer admin)" "subscription page (helpdesk)"; do
