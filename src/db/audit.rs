@@ -399,12 +399,9 @@ fn events_of(
         // prefer walking the partner's whole log in order to reading a few customers' events
         // (whose index carries both columns) and sorting them.
         (LogOf::Partner(id), Read::Customers(_)) => query.filter(
-            audit_events::organization_id
-                .concat("")
+            super::unindexed(audit_events::organization_id)
                 .eq(id.to_string())
-                .or(audit_events::related_organization_id
-                    .concat("")
-                    .eq(id.to_string())),
+                .or(super::unindexed(audit_events::related_organization_id).eq(id.to_string())),
         ),
     };
     let customer =

@@ -283,11 +283,7 @@ pub fn customers_named(
                 )
                 // Only tested, as in `kind_is`: an older SQLite without statistics (3.40, say)
                 // otherwise walks every customer by kind and looks each up in the trigram table.
-                .filter(
-                    organizations::kind
-                        .concat("")
-                        .eq(OrgKind::Customer.as_str()),
-                )
+                .filter(super::unindexed(organizations::kind).eq(OrgKind::Customer.as_str()))
                 .filter(
                     fragment::<Bool>("instr(organizations.search_name, ")
                         .text(key)
@@ -412,7 +408,7 @@ fn kind_is(
     not_indexed: bool,
 ) -> Box<dyn BoxableExpression<organizations::table, super::MultiBackend, SqlType = Bool>> {
     if not_indexed {
-        Box::new(organizations::kind.concat("").eq(kind.as_str()))
+        Box::new(super::unindexed(organizations::kind).eq(kind.as_str()))
     } else {
         Box::new(organizations::kind.eq(kind.as_str()))
     }

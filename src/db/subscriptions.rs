@@ -8,7 +8,7 @@ use diesel::prelude::*;
 
 use super::audit::{AuditEvent, Object};
 use super::schema::{customer_relationships, organizations, partnerships, subscriptions};
-use super::{on_backend, DbConnection};
+use super::{on_backend, unindexed, DbConnection};
 use crate::domain::audit::{Action, ObjectKind};
 use crate::domain::support_contact::{self, ResellerFacts};
 use crate::domain::{
@@ -287,6 +287,30 @@ pub fn view_for_provider(
     ))
 }
 
+/// The partnership of `$provider` with the partner of a customer relationship, when it is
+/// active: at most one (a unique key), to left-join after `customer_relationships`.
+macro_rules! active_partnership_with {
+    ($provider:expr) => {
+        partnerships::table.on(partnerships::provider_id
+            .eq($provider)
+            .and(partnerships::reseller_id.eq(customer_relationships::partner_id))
+            .and(partnerships::status.eq(PartnershipStatus::Active.as_str())))
+    };
+}
+
+/// The columns of a [`FactsRow`] for the reseller whose id and name are `$id` and `$name`,
+/// beside its relationship and [`active_partnership_with!`].
+macro_rules! facts_columns {
+    ($id:expr, $name:expr) => {
+        (
+            $id,
+            $name,
+            partnerships::id.nullable().is_not_null(),
+            customer_relationships::delegated_admin,
+        )
+    };
+}
+
 /// The facts about every indirect reseller that has a relationship with the customer: whether
 /// it includes delegated admin privileges, and whether the reseller has an active partnership
 /// with the provider. The domain decides which of them are available; a reseller without a
@@ -296,35 +320,21 @@ pub fn view_for_provider(
 /// One statement of fixed shape, so it stays prepared (and on the backend's own connection, so
 /// its SQL is not written again on each request): the customer's relationships from their
 /// index, each partner read by key, and its partnership with the provider by its unique key.
-/// The kind is only tested (not by its index): SQLite without statistics would otherwise
-/// walk every reseller by kind (see `organizations::kind_is`).
+/// The kind is only tested ([`unindexed`]): SQLite without statistics would otherwise walk
+/// every reseller by kind.
 pub fn reseller_facts(
     conn: &mut DbConnection,
     provider_id: &OrganizationId,
     customer_id: &CustomerId,
 ) -> QueryResult<Vec<ResellerFacts>> {
-    // At most one partnership of the provider with each reseller (a unique key).
-    let partnership = partnerships::table.on(partnerships::provider_id
-        .eq(provider_id.as_str())
-        .and(partnerships::reseller_id.eq(customer_relationships::partner_id))
-        .and(partnerships::status.eq(PartnershipStatus::Active.as_str())));
     let query = customer_relationships::table
         .inner_join(
             organizations::table.on(organizations::id.eq(customer_relationships::partner_id)),
         )
-        .left_join(partnership)
+        .left_join(active_partnership_with!(provider_id.as_str()))
         .filter(customer_relationships::customer_id.eq(customer_id.as_str()))
-        .filter(
-            organizations::kind
-                .concat("")
-                .eq(OrgKind::IndirectReseller.as_str()),
-        )
-        .select((
-            organizations::id,
-            organizations::name,
-            partnerships::id.nullable().is_not_null(),
-            customer_relationships::delegated_admin,
-        ));
+        .filter(unindexed(organizations::kind).eq(OrgKind::IndirectReseller.as_str()))
+        .select(facts_columns!(organizations::id, organizations::name));
     let rows: Vec<FactsRow> = on_backend!(conn, |c| query.load(c))?;
     Ok(rows.into_iter().map(facts_of).collect())
 }
@@ -383,18 +393,11 @@ pub fn page_on_session(
                 .field(organizations::id)
                 .eq(customer_relationships::partner_id)
                 .and(
-                    reseller
-                        .field(organizations::kind)
-                        .concat("")
-                        .eq(OrgKind::IndirectReseller.as_str()),
+                    unindexed(reseller.field(organizations::kind))
+                        .eq(OrgKind::IndirectReseller.as_str())
                 )),
         )
-        .left_join(
-            partnerships::table.on(partnerships::provider_id
-                .eq(organizations::id)
-                .and(partnerships::reseller_id.eq(customer_relationships::partner_id))
-                .and(partnerships::status.eq(PartnershipStatus::Active.as_str()))),
-        )
+        .left_join(active_partnership_with!(organizations::id))
         .filter(subscriptions::id.eq(subscription_id.as_str()))
         .filter(subscriptions::customer_id.eq(customer_id.as_str()))
         .select((
@@ -402,13 +405,11 @@ pub fn page_on_session(
             Subscription::as_select(),
             organization_fields!(customer),
             contact.field(organizations::name).nullable(),
-            (
+            facts_columns!(
                 reseller.field(organizations::id),
-                reseller.field(organizations::name),
-                partnerships::id.nullable().is_not_null(),
-                customer_relationships::delegated_admin,
+                reseller.field(organizations::name)
             )
-                .nullable(),
+            .nullable(),
         ))
         .load(c))?;
     let mut rows = rows.into_iter();

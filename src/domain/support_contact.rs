@@ -37,7 +37,7 @@ impl ContactRefusal {
 }
 
 /// The reseller facts the rule needs, as read from the database.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ResellerFacts {
     pub organization_id: String,
     pub name: String,

@@ -274,9 +274,12 @@ pub async fn show(
     let (partner, loaded) = partner
         .run_joined(
             move |conn, at| {
-                let read =
-                    db::subscriptions::page_on_session(conn, at, &customer_id, &subscription_id)?;
-                Ok(read)
+                Ok(db::subscriptions::page_on_session(
+                    conn,
+                    at,
+                    &customer_id,
+                    &subscription_id,
+                )?)
             },
             |_, _, page| {
                 let page = page.ok_or(AppError::NotFound)?;

@@ -14,7 +14,7 @@ use diesel::prelude::*;
 
 use super::super::audit::{Actor, AuditEvent};
 use super::super::schema::{customer_relationships, partnerships, subscriptions};
-use super::super::DbConnection;
+use super::super::{unindexed, DbConnection};
 use super::Subscription;
 use crate::domain::audit::Action;
 use crate::domain::bulk::{self, BulkRefusal, ItemFacts};
@@ -199,11 +199,7 @@ pub fn filter_choices(
         .order(subscriptions::support_contact_id)
         .into_boxed();
     let by_contact = if matches!(conn, DbConnection::Sqlite(_)) {
-        by_contact.filter(
-            subscriptions::provider_id
-                .concat("")
-                .eq(provider_id.as_str()),
-        )
+        by_contact.filter(unindexed(subscriptions::provider_id).eq(provider_id.as_str()))
     } else {
         by_contact.filter(of_provider)
     };
