@@ -513,10 +513,11 @@ pub fn actions_of(conn: &mut DbConnection, ids: &[String]) -> QueryResult<Vec<(S
     if ids.is_empty() {
         return Ok(Vec::new());
     }
-    let rows: Vec<(String, String)> = audit_events::table
-        .filter(audit_events::id.eq_any(ids))
+    let query = audit_events::table
         .select((audit_events::id, audit_events::action))
-        .load(conn)?;
+        .into_boxed();
+    let rows: Vec<(String, String)> =
+        super::filter_among!(query, conn, audit_events::id, ids).load(conn)?;
     rows.into_iter()
         .map(|(id, action)| {
             Action::try_from(action)

@@ -515,7 +515,7 @@ fn write(
             .load(conn)?;
         before.extend(rows.into_iter().map(|r| (r.0.clone(), r)));
     }
-    let contact_names = super::organizations::lookup(
+    let contact_names = super::organizations::names(
         conn,
         before.values().filter_map(|b| b.4.as_ref()).chain(
             plan.updated_subscriptions

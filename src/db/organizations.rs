@@ -113,8 +113,25 @@ impl Lookup {
     }
 }
 
-/// Reads the organizations of `ids` (repeats and all) in one query per 500 distinct ids.
-pub fn lookup<I, S>(conn: &mut DbConnection, ids: I) -> QueryResult<Lookup>
+/// The names of some organizations, read at once: what a page needs to name the organizations
+/// its rows refer to, and no more (a whole organization is a dozen columns to decode).
+#[derive(Debug, Default)]
+pub struct Names(std::collections::HashMap<String, String>);
+
+impl Names {
+    /// The organization's name; empty for an id that was not found.
+    pub fn name(&self, id: &str) -> String {
+        self.0.get(id).cloned().unwrap_or_default()
+    }
+}
+
+/// `read` of `ids` without repeats, 500 at a time: one query each, kept prepared whatever their
+/// number (see [`super::sqlite_among`]), since a page reads them on every request.
+fn read_among<I, S, T>(
+    conn: &mut DbConnection,
+    ids: I,
+    mut read: impl FnMut(&mut DbConnection, &[String]) -> QueryResult<Vec<T>>,
+) -> QueryResult<Vec<T>>
 where
     I: IntoIterator<Item = S>,
     S: AsRef<str>,
@@ -122,15 +139,43 @@ where
     let ids: std::collections::BTreeSet<String> =
         ids.into_iter().map(|id| id.as_ref().to_string()).collect();
     let ids: Vec<String> = ids.into_iter().collect();
-    let mut found = std::collections::HashMap::new();
+    let mut found = Vec::new();
     for chunk in ids.chunks(500) {
-        let orgs: Vec<Organization> = organizations::table
-            .filter(organizations::id.eq_any(chunk))
-            .select(Organization::as_select())
-            .load(conn)?;
-        found.extend(orgs.into_iter().map(|o| (o.id.clone(), o)));
+        found.extend(read(conn, chunk)?);
     }
-    Ok(Lookup(found))
+    Ok(found)
+}
+
+/// Reads the organizations of `ids` (repeats and all).
+pub fn lookup<I, S>(conn: &mut DbConnection, ids: I) -> QueryResult<Lookup>
+where
+    I: IntoIterator<Item = S>,
+    S: AsRef<str>,
+{
+    let orgs = read_among(conn, ids, |conn, chunk| {
+        let query = organizations::table
+            .select(Organization::as_select())
+            .into_boxed();
+        super::filter_among!(query, conn, organizations::id, chunk).load(conn)
+    })?;
+    Ok(Lookup(
+        orgs.into_iter().map(|o| (o.id.clone(), o)).collect(),
+    ))
+}
+
+/// Reads the names of the organizations of `ids` (repeats and all).
+pub fn names<I, S>(conn: &mut DbConnection, ids: I) -> QueryResult<Names>
+where
+    I: IntoIterator<Item = S>,
+    S: AsRef<str>,
+{
+    let names = read_among(conn, ids, |conn, chunk| {
+        let query = organizations::table
+            .select((organizations::id, organizations::name))
+            .into_boxed();
+        super::filter_among!(query, conn, organizations::id, chunk).load(conn)
+    })?;
+    Ok(Names(names.into_iter().collect()))
 }
 
 pub fn count(conn: &mut DbConnection) -> QueryResult<i64> {

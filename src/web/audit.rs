@@ -96,7 +96,7 @@ async fn rows(
     let (events, names, causes) = db
         .run(move |conn| {
             let events = db::audit::list(conn, reader.log(), &filter, &page, limit)?;
-            let names = db::organizations::lookup(
+            let names = db::organizations::names(
                 conn,
                 events
                     .iter()

@@ -45,7 +45,7 @@ pub struct Line {
 }
 
 impl Line {
-    fn of(sub: &Subscription, names: &db::organizations::Lookup) -> Line {
+    fn of(sub: &Subscription, names: &db::organizations::Names) -> Line {
         Line {
             item: bulk::item_value(sub.customer_id.as_str(), sub.id.as_str(), sub.version),
             customer: names.name(sub.customer_id.as_str()),
@@ -225,7 +225,7 @@ pub async fn choose(
                 (None, Some(id)) => db_bulk::customer_name_of(conn, &provider_id, id)?,
                 _ => None,
             };
-            let names = db::organizations::lookup(
+            let names = db::organizations::names(
                 conn,
                 choices
                     .contact_ids
@@ -422,7 +422,7 @@ async fn outcome_page(
         .collect();
     let names = db
         .run(move |conn| {
-            Ok(db::organizations::lookup(
+            Ok(db::organizations::names(
                 conn,
                 subs.iter().flat_map(|s| {
                     std::iter::once(s.customer_id.as_str()).chain(s.support_contact_id.as_deref())

@@ -914,6 +914,44 @@ async fn up_to_the_limit_every_customer_is_in_the_filter() {
 /// provider, a plan that sorts them all, or that walks the provider's entries to find one
 /// customer's or one contact's, took 0.2 to 3.8 s. On PostgreSQL the reads find the same rows.
 #[actix_web::test]
+async fn the_filter_offers_each_product_of_the_provider_once_in_order() {
+    use support_contacts::db::subscriptions::bulk::filter_choices;
+    use support_contacts::domain::OrganizationId;
+    let app = TestApp::spawn().await;
+    let contoso = org_id(&app, "Contoso Distribution");
+    // More subscriptions of products that are listed already, one of the first and one of the
+    // last in order.
+    copies_supported_by(&app, "Office 365 E1", 3, &contoso);
+    copies_supported_by(&app, "Microsoft 365 Business Premium", 2, &contoso);
+    let choices = filter_choices(&mut app.conn(), &OrganizationId::from(contoso)).unwrap();
+    assert_eq!(
+        choices.products,
+        [
+            "Microsoft 365 Business Premium",
+            "Microsoft 365 E3",
+            "Office 365 Business Standard",
+            "Office 365 E1"
+        ],
+        "each of Contoso's products once, never Litware's Exchange Online"
+    );
+    let litware = OrganizationId::from(org_id(&app, "Litware Distribution"));
+    let choices = filter_choices(&mut app.conn(), &litware).unwrap();
+    assert_eq!(choices.products, ["Exchange Online (Plan 1)"]);
+    let b = app.signed_in("helpdesk@contoso.example").await;
+    let page = b.get(BULK).await;
+    assert_eq!(
+        page.option_texts("product"),
+        [
+            "All",
+            "Microsoft 365 Business Premium",
+            "Microsoft 365 E3",
+            "Office 365 Business Standard",
+            "Office 365 E1"
+        ]
+    );
+}
+
+#[actix_web::test]
 async fn the_bulk_change_reads_follow_an_index_in_order_without_statistics() {
     use support_contacts::db::subscriptions::bulk::{filter_choices, filtered, BulkFilter};
     use support_contacts::db::DbConnection;
@@ -1014,6 +1052,16 @@ async fn the_bulk_change_reads_follow_an_index_in_order_without_statistics() {
             .any(|s| s.contains("COVERING INDEX subscriptions_bulk"))
             && !customer_choices.iter().any(|s| s.contains("TEMP B-TREE")),
         "{customer_choices:#?}"
+    );
+    // Each product is one search in the provider's products, from the one before; never a
+    // walk of all the provider's subscriptions and a sort.
+    let next_product = plan_of("(subscriptions.product_name || '') > ?");
+    assert!(
+        next_product
+            .iter()
+            .any(|s| s.contains("subscriptions_products (<expr>=? AND <expr>>?)"))
+            && !next_product.iter().any(|s| s.contains("TEMP B-TREE")),
+        "{next_product:#?}"
     );
     let contact_choices = plan_of("DISTINCT `subscriptions`.`support_contact_id`");
     assert!(

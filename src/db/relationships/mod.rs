@@ -53,7 +53,7 @@ pub(super) fn relationship_event(
     now: NaiveDateTime,
 ) -> QueryResult<AuditEvent> {
     let (first, second) = pair;
-    let names = super::organizations::lookup(conn, [first, second])?;
+    let names = super::organizations::names(conn, [first, second])?;
     let label = format!("{} – {}", names.name(first), names.name(second));
     let object = Object {
         kind,
