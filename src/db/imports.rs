@@ -572,14 +572,36 @@ fn write(
     super::audit::append_all(conn, &events)
 }
 
-/// One export line: the import's columns, for every subscription of the provider.
-pub fn export(
+/// Where an export goes on from: the place of the last line it wrote, in the order of
+/// `subscriptions_bulk` (the customer's name as the subscription carries it, the customer, the
+/// product, the subscription).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExportKey {
+    customer_name: String,
+    customer_id: String,
+    product_name: String,
+    id: String,
+}
+
+/// Export lines: the import's columns.
+pub type ExportLine = [String; 9];
+
+/// Up to `limit` export lines of `provider_id`'s subscriptions after `after`, in order, and the
+/// key to go on from when there may be more. An export is read a page at a time, so that its
+/// memory stays one page whatever the provider's size (a million subscriptions were a gigabyte
+/// read at once). Each page is its own read: a subscription that exists for the whole export and
+/// keeps its customer's name and its product is written exactly once; one changed meanwhile is
+/// written as its page found it.
+pub fn export_page(
     conn: &mut DbConnection,
     provider_id: &OrganizationId,
-) -> QueryResult<Vec<[String; 9]>> {
+    after: Option<&ExportKey>,
+    limit: i64,
+) -> QueryResult<(Vec<ExportLine>, Option<ExportKey>)> {
     let (customers, contacts) =
         diesel::alias!(organizations as customers, organizations as contacts);
     type Line = (
+        String,
         String,
         Option<String>,
         Option<String>,
@@ -592,7 +614,7 @@ pub fn export(
         Option<String>,
         Option<String>,
     );
-    let lines: Vec<Line> = subscriptions::table
+    let mut query = subscriptions::table
         .inner_join(
             customers.on(customers
                 .field(organizations::id)
@@ -606,13 +628,14 @@ pub fn export(
         )
         .filter(subscriptions::provider_id.eq(provider_id.as_str()))
         .order((
-            customers.field(organizations::name).asc(),
-            customers.field(organizations::id).asc(),
+            subscriptions::customer_name.asc(),
+            subscriptions::customer_id.asc(),
             subscriptions::product_name.asc(),
             subscriptions::id.asc(),
         ))
         .select((
-            customers.field(organizations::name),
+            subscriptions::customer_name,
+            subscriptions::customer_id,
             customers.field(organizations::domain),
             customers.field(organizations::country),
             subscriptions::id,
@@ -624,12 +647,47 @@ pub fn export(
             contacts.field(organizations::partner_id).nullable(),
             contacts.field(organizations::kind).nullable(),
         ))
-        .load(conn)?;
-    Ok(lines
+        .limit(limit)
+        .into_boxed();
+    if let Some(k) = after {
+        // The redundant bound on the name starts the index walk at the key (see
+        // organizations::customers_page).
+        query = query
+            .filter(subscriptions::customer_name.ge(k.customer_name.clone()))
+            .filter(
+                subscriptions::customer_name.gt(k.customer_name.clone()).or(
+                    subscriptions::customer_name
+                        .eq(k.customer_name.clone())
+                        .and(
+                            subscriptions::customer_id.gt(k.customer_id.clone()).or(
+                                subscriptions::customer_id.eq(k.customer_id.clone()).and(
+                                    subscriptions::product_name.gt(k.product_name.clone()).or(
+                                        subscriptions::product_name
+                                            .eq(k.product_name.clone())
+                                            .and(subscriptions::id.gt(k.id.clone())),
+                                    ),
+                                ),
+                            ),
+                        ),
+                ),
+            );
+    }
+    let rows: Vec<Line> = query.load(conn)?;
+    let next = match rows.last() {
+        Some(last) if rows.len() as i64 == limit => Some(ExportKey {
+            customer_name: last.0.clone(),
+            customer_id: last.1.clone(),
+            product_name: last.6.clone(),
+            id: last.4.clone(),
+        }),
+        _ => None,
+    };
+    let lines = rows
         .into_iter()
         .map(
             |(
                 name,
+                _customer,
                 domain,
                 country,
                 id,
@@ -662,5 +720,6 @@ pub fn export(
                 ]
             },
         )
-        .collect())
+        .collect();
+    Ok((lines, next))
 }

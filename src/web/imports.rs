@@ -12,10 +12,11 @@ use super::sign_in::EmptyForm;
 use super::{checked_id, render, render_with_status};
 use crate::auth::session::AppSession;
 use crate::auth::{CsrfForm, ProviderAdmin, Viewer};
-use crate::db::imports::Applied;
+use crate::db::imports::{Applied, ExportKey};
 use crate::db::{self, Db};
 use crate::domain::audit::csv_record;
 use crate::domain::import::{FileProblem, Plan, RowNote, COLUMNS, MAX_BYTES};
+use crate::domain::OrganizationId;
 use crate::error::AppError;
 
 #[derive(Template)]
@@ -265,14 +266,20 @@ fn csv_response(file_name: &str, lines: impl Iterator<Item = String>) -> HttpRes
     for line in lines {
         body.push_str(&line);
     }
-    HttpResponse::Ok()
+    csv_answer(file_name).body(body)
+}
+
+/// The start of a CSV download's answer: its type, its file name, not kept by caches.
+fn csv_answer(file_name: &str) -> actix_web::HttpResponseBuilder {
+    let mut answer = HttpResponse::Ok();
+    answer
         .content_type("text/csv; charset=utf-8")
         .insert_header((
             header::CONTENT_DISPOSITION,
             format!("attachment; filename=\"{file_name}\""),
         ))
-        .insert_header((header::CACHE_CONTROL, "no-store"))
-        .body(body)
+        .insert_header((header::CACHE_CONTROL, "no-store"));
+    answer
 }
 
 /// The template: the header and one example row.
@@ -296,17 +303,45 @@ pub async fn template(_admin: ProviderAdmin) -> Result<HttpResponse, AppError> {
 
 /// Every subscription of the provider with its customer and designated support contact, in
 /// the import's columns (cells that would start a formula are quoted).
+/// Export lines read at a time: about 250 KB of CSV.
+const EXPORT_PAGE: i64 = 2_000;
+
+/// One page of `provider_id`'s export as CSV text, and where the next one starts.
+async fn export_text(
+    db: &Db,
+    provider_id: OrganizationId,
+    after: Option<ExportKey>,
+) -> Result<(String, Option<ExportKey>), AppError> {
+    db.run(move |conn| {
+        let (lines, next) =
+            db::imports::export_page(conn, &provider_id, after.as_ref(), EXPORT_PAGE)?;
+        Ok((lines.iter().map(|l| csv_record(l)).collect(), next))
+    })
+    .await
+}
+
+/// The export, sent a page at a time as it is read: a provider with a million subscriptions
+/// gets its 120 MB without the server holding them. The first page is read before the answer
+/// starts, so that a failure there is still an error page; a later one can only cut the
+/// download short, and is logged.
 pub async fn export(admin: ProviderAdmin, db: web::Data<Db>) -> Result<HttpResponse, AppError> {
     let provider_id = admin.user.organization_id.clone();
-    // Tens of thousands of lines: read and written on the blocking thread.
-    let lines = db
-        .run(move |conn| {
-            let lines = db::imports::export(conn, &provider_id)?;
-            Ok(lines.iter().map(|l| csv_record(l)).collect::<Vec<_>>())
-        })
-        .await?;
-    Ok(csv_response(
-        "support-contacts-export.csv",
-        lines.into_iter(),
-    ))
+    let (first, next) = export_text(&db, provider_id.clone(), None).await?;
+    let head = web::Bytes::from(csv_record(&COLUMNS) + &first);
+    let rest = futures_util::stream::unfold(
+        (db, provider_id, next),
+        |(db, provider_id, next)| async move {
+            let after = next?;
+            match export_text(&db, provider_id.clone(), Some(after)).await {
+                Ok((text, next)) => Some((Ok(web::Bytes::from(text)), (db, provider_id, next))),
+                Err(e) => {
+                    tracing::error!(error = %e, "the export was cut short");
+                    let cut = std::io::Error::other("the export was cut short");
+                    Some((Err(cut), (db, provider_id, None)))
+                }
+            }
+        },
+    );
+    let body = futures_util::stream::once(async { Ok(head) }).chain(rest);
+    Ok(csv_answer("support-contacts-export.csv").streaming(body))
 }

@@ -804,7 +804,7 @@ async fn replacing_more_than_one_bulk_change_takes_goes_on_where_it_stopped() {
 }
 
 /// Imports `count` customers of Contoso, "Many Customer 000" on, with one subscription each.
-fn import_many_customers(app: &TestApp, count: usize) {
+pub(crate) fn import_many_customers(app: &TestApp, count: usize) {
     use support_contacts::db;
     let mut csv = String::from(
         "customer_name,customer_domain,country,external_subscription_id,product,quantity,\
