@@ -6,6 +6,7 @@
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpResponse};
 use askama::Template;
+use futures_util::StreamExt;
 use serde::Deserialize;
 
 use super::render_with_status;
@@ -326,16 +327,62 @@ async fn page(
 
 /// The filtered log as a CSV file (UTF-8 with a byte-order mark, so spreadsheets read every
 /// language), with the same columns as the page plus the event ids.
+/// Events an audit download reads at a time.
+const CSV_PAGE: i64 = 1_000;
+
+/// Where an audit download stands between its pages.
+struct CsvState {
+    ctx: Viewer,
+    db: web::Data<Db>,
+    reader: Reader,
+    filter: AuditFilter,
+    /// The last event written, when a full page suggests there are more.
+    after: Option<LogCursor>,
+    /// Events the download may still hold.
+    left: i64,
+}
+
+/// Where the page after `rows` starts: after its last event, when it was a full page of `limit`.
+fn next_after(rows: &[AuditRow], limit: i64) -> Option<LogCursor> {
+    match rows.last() {
+        Some(last) if rows.len() as i64 == limit => Some(last.cursor.clone()),
+        _ => None,
+    }
+}
+
+/// The download's lines of `rows`.
+fn csv_text(rows: &[AuditRow]) -> String {
+    rows.iter()
+        .map(|row| {
+            rules::csv_record(&[
+                &row.time,
+                &row.actor,
+                &row.organization,
+                &row.customer,
+                &row.object,
+                &row.change,
+                &row.old_value,
+                &row.new_value,
+                &row.event_id,
+                &row.cause_event_id,
+            ])
+        })
+        .collect()
+}
+
+/// The log as CSV, up to [`CSV_LIMIT`] events, sent a page at a time as it is read (each page
+/// the one before's older neighbour, as the page's "Older" link reads it): the server holds a
+/// page, not the whole download. The first page is read before the answer starts, so that a
+/// failure there is still an error page; a later one cuts the download short, and is logged.
 async fn csv(
     ctx: Viewer,
-    db: &Db,
+    db: web::Data<Db>,
     reader: Reader,
     query: AuditQuery,
 ) -> Result<HttpResponse, AppError> {
     let filter = query.filter().map_err(AppError::BadRequest)?;
-    let rows = rows(&ctx, db, reader, filter, LogPage::Newest, CSV_LIMIT).await?;
-    let mut body = String::from("\u{feff}");
-    body.push_str(&rules::csv_record(&[
+    let mut head = String::from("\u{feff}");
+    head.push_str(&rules::csv_record(&[
         ctx.t("audit-col-time"),
         ctx.t("audit-col-actor"),
         ctx.t("audit-col-organization"),
@@ -347,28 +394,52 @@ async fn csv(
         ctx.t("audit-col-event-id"),
         ctx.t("audit-col-cause-id"),
     ]));
-    for row in &rows {
-        body.push_str(&rules::csv_record(&[
-            &row.time,
-            &row.actor,
-            &row.organization,
-            &row.customer,
-            &row.object,
-            &row.change,
-            &row.old_value,
-            &row.new_value,
-            &row.event_id,
-            &row.cause_event_id,
-        ]));
-    }
-    Ok(HttpResponse::Ok()
-        .content_type("text/csv; charset=utf-8")
-        .insert_header((
-            "Content-Disposition",
-            "attachment; filename=\"audit-log.csv\"",
-        ))
-        .insert_header(("Cache-Control", "no-store"))
-        .body(body))
+    let first = rows(
+        &ctx,
+        &db,
+        reader.clone(),
+        filter.clone(),
+        LogPage::Newest,
+        CSV_PAGE,
+    )
+    .await?;
+    head.push_str(&csv_text(&first));
+    let state = CsvState {
+        after: next_after(&first, CSV_PAGE),
+        left: CSV_LIMIT - first.len() as i64,
+        ctx,
+        db,
+        reader,
+        filter,
+    };
+    let rest = futures_util::stream::unfold(state, |mut st| async move {
+        let after = st.after.take().filter(|_| st.left > 0)?;
+        let limit = CSV_PAGE.min(st.left);
+        let older = LogPage::Older(after);
+        match rows(
+            &st.ctx,
+            &st.db,
+            st.reader.clone(),
+            st.filter.clone(),
+            older,
+            limit,
+        )
+        .await
+        {
+            Ok(page) => {
+                st.left -= page.len() as i64;
+                st.after = next_after(&page, limit);
+                Some((Ok(web::Bytes::from(csv_text(&page))), st))
+            }
+            Err(e) => {
+                tracing::error!(error = %e, "the audit download was cut short");
+                let cut = std::io::Error::other("the audit download was cut short");
+                Some((Err(cut), st))
+            }
+        }
+    });
+    let body = futures_util::stream::once(async { Ok(web::Bytes::from(head)) }).chain(rest);
+    Ok(super::csv_answer("audit-log.csv").streaming(body))
 }
 
 pub async fn partner_log(
@@ -386,7 +457,7 @@ pub async fn partner_csv(
     db: web::Data<Db>,
 ) -> Result<HttpResponse, AppError> {
     let reader = Reader::Partner(admin.user.organization_id.clone());
-    csv(admin.viewer, &db, reader, query.into_inner()).await
+    csv(admin.viewer, db, reader, query.into_inner()).await
 }
 
 pub async fn customer_log(
@@ -404,5 +475,5 @@ pub async fn customer_csv(
     db: web::Data<Db>,
 ) -> Result<HttpResponse, AppError> {
     let reader = Reader::Customer(admin.customer_id());
-    csv(admin.viewer, &db, reader, query.into_inner()).await
+    csv(admin.viewer, db, reader, query.into_inner()).await
 }

@@ -3,7 +3,7 @@
 //! alone, and every bad row with its line), applying it, and the export in the same columns.
 
 use actix_multipart::Multipart;
-use actix_web::http::{header, StatusCode};
+use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
 use askama::Template;
 use futures_util::StreamExt;
@@ -266,20 +266,7 @@ fn csv_response(file_name: &str, lines: impl Iterator<Item = String>) -> HttpRes
     for line in lines {
         body.push_str(&line);
     }
-    csv_answer(file_name).body(body)
-}
-
-/// The start of a CSV download's answer: its type, its file name, not kept by caches.
-fn csv_answer(file_name: &str) -> actix_web::HttpResponseBuilder {
-    let mut answer = HttpResponse::Ok();
-    answer
-        .content_type("text/csv; charset=utf-8")
-        .insert_header((
-            header::CONTENT_DISPOSITION,
-            format!("attachment; filename=\"{file_name}\""),
-        ))
-        .insert_header((header::CACHE_CONTROL, "no-store"));
-    answer
+    super::csv_answer(file_name).body(body)
 }
 
 /// The template: the header and one example row.
@@ -343,5 +330,5 @@ pub async fn export(admin: ProviderAdmin, db: web::Data<Db>) -> Result<HttpRespo
         },
     );
     let body = futures_util::stream::once(async { Ok(head) }).chain(rest);
-    Ok(csv_answer("support-contacts-export.csv").streaming(body))
+    Ok(super::csv_answer("support-contacts-export.csv").streaming(body))
 }

@@ -443,3 +443,16 @@ pub fn checked_id(raw: &str) -> Result<&str, AppError> {
         Err(AppError::NotFound)
     }
 }
+
+/// The start of a CSV download's answer: its type, its file name, not kept by caches.
+pub(super) fn csv_answer(file_name: &str) -> actix_web::HttpResponseBuilder {
+    let mut answer = HttpResponse::Ok();
+    answer
+        .content_type("text/csv; charset=utf-8")
+        .insert_header((
+            actix_web::http::header::CONTENT_DISPOSITION,
+            format!("attachment; filename=\"{file_name}\""),
+        ))
+        .insert_header((actix_web::http::header::CACHE_CONTROL, "no-store"));
+    answer
+}

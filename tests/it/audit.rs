@@ -861,3 +861,36 @@ async fn a_few_customers_events_come_by_customer_in_order_and_in_pages() {
 async fn many_customers_events_come_by_walking_both_sides_in_order_and_in_pages() {
     the_name_filter_pages_both_sides_in_order(523).await;
 }
+
+#[actix_web::test]
+async fn the_download_holds_every_event_once_newest_first_across_its_pages() {
+    let app = TestApp::spawn().await;
+    // More events than the download reads at a time (1,000).
+    let names: Vec<String> = (0..1_100)
+        .map(|i| format!("Download Customer {i:04}"))
+        .collect();
+    customers_in_log_of(&app, "Contoso Distribution", &names);
+    let contoso_id = org_id(&app, "Contoso Distribution");
+    let mut events: Vec<(chrono::NaiveDateTime, String)> = audit_events::table
+        .filter(
+            audit_events::organization_id
+                .eq(&contoso_id)
+                .or(audit_events::related_organization_id.eq(&contoso_id)),
+        )
+        .select((audit_events::occurred_at, audit_events::id))
+        .load(&mut app.conn())
+        .unwrap();
+    assert!(events.len() > 1_000, "{}", events.len());
+    events.sort_by(|a, b| b.cmp(a));
+    let contoso = app.signed_in("admin.agent@contoso.example").await;
+    let csv = contoso.get("/audit.csv").await;
+    assert_eq!(csv.status, 200);
+    let lines: Vec<&str> = csv.body.trim_end().split("\r\n").collect();
+    // The event id is the last column but one (the cause's id, often empty, is the last).
+    let ids: Vec<&str> = lines[1..]
+        .iter()
+        .map(|l| l.rsplit(',').nth(1).unwrap_or_default())
+        .collect();
+    let expected: Vec<&str> = events.iter().map(|(_, id)| id.as_str()).collect();
+    assert_eq!(ids, expected, "every event of the log once, newest first");
+}
