@@ -118,11 +118,23 @@ async fn health_checks_are_left_out_of_the_request_log_at_info_level() {
             .wrap(from_fn(support_contacts::web::request_log::log_requests)),
     )
     .await;
-    for path in ["/healthz", "/readyz", "/customers"] {
-        let res = test::call_service(&app, test::TestRequest::get().uri(path).to_request()).await;
-        assert_eq!(res.status(), 200);
+    // tracing remembers, for the whole process, whether anybody listens at a log line; another
+    // test's thread that reaches the line while this subscriber is being set can leave it
+    // marked unheard (seen once in CI: an empty log). Asking tracing to look again and
+    // requesting again, a few times at most, tells that race from a request log that is off.
+    let mut log = String::new();
+    for _ in 0..3 {
+        tracing::callsite::rebuild_interest_cache();
+        captured.0.lock().unwrap().clear();
+        for path in ["/healthz", "/readyz", "/customers"] {
+            let req = test::TestRequest::get().uri(path).to_request();
+            assert_eq!(test::call_service(&app, req).await.status(), 200);
+        }
+        log = String::from_utf8(captured.0.lock().unwrap().clone()).unwrap();
+        if !log.is_empty() {
+            break;
+        }
     }
-    let log = String::from_utf8(captured.0.lock().unwrap().clone()).unwrap();
     assert!(log.contains("path=/customers"), "{log}");
     assert!(!log.contains("healthz") && !log.contains("readyz"), "{log}");
 }
