@@ -6,7 +6,6 @@
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpResponse};
 use askama::Template;
-use futures_util::StreamExt;
 use serde::Deserialize;
 
 use super::render_with_status;
@@ -325,27 +324,14 @@ async fn page(
     )
 }
 
-/// The filtered log as a CSV file (UTF-8 with a byte-order mark, so spreadsheets read every
-/// language), with the same columns as the page plus the event ids.
 /// Events an audit download reads at a time.
 const CSV_PAGE: i64 = 1_000;
 
-/// Where an audit download stands between its pages.
-struct CsvState {
-    ctx: Viewer,
-    db: web::Data<Db>,
-    reader: Reader,
-    filter: AuditFilter,
-    /// The last event written, when a full page suggests there are more.
-    after: Option<LogCursor>,
-    /// Events the download may still hold.
-    left: i64,
-}
-
-/// Where the page after `rows` starts: after its last event, when it was a full page of `limit`.
-fn next_after(rows: &[AuditRow], limit: i64) -> Option<LogCursor> {
+/// Where the page after `rows` starts, when it was a full page of `limit` and the download may
+/// hold `left` more events: after its last event, with what is left then.
+fn next_after(rows: &[AuditRow], limit: i64, left: i64) -> Option<(LogCursor, i64)> {
     match rows.last() {
-        Some(last) if rows.len() as i64 == limit => Some(last.cursor.clone()),
+        Some(last) if rows.len() as i64 == limit && left > 0 => Some((last.cursor.clone(), left)),
         _ => None,
     }
 }
@@ -370,10 +356,10 @@ fn csv_text(rows: &[AuditRow]) -> String {
         .collect()
 }
 
-/// The log as CSV, up to [`CSV_LIMIT`] events, sent a page at a time as it is read (each page
-/// the one before's older neighbour, as the page's "Older" link reads it): the server holds a
-/// page, not the whole download. The first page is read before the answer starts, so that a
-/// failure there is still an error page; a later one cuts the download short, and is logged.
+/// The filtered log as a CSV file (UTF-8 with a byte-order mark, so spreadsheets read every
+/// language), with the same columns as the page plus the event ids: up to [`CSV_LIMIT`]
+/// events, sent a page at a time ([`super::paged_download`]), each page the older neighbour of
+/// the one before, as the page's "Older" link reads it.
 async fn csv(
     ctx: Viewer,
     db: web::Data<Db>,
@@ -394,52 +380,25 @@ async fn csv(
         ctx.t("audit-col-event-id"),
         ctx.t("audit-col-cause-id"),
     ]));
-    let first = rows(
-        &ctx,
-        &db,
-        reader.clone(),
-        filter.clone(),
-        LogPage::Newest,
-        CSV_PAGE,
-    )
-    .await?;
+    let newest = LogPage::Newest;
+    let first = rows(&ctx, &db, reader.clone(), filter.clone(), newest, CSV_PAGE).await?;
     head.push_str(&csv_text(&first));
-    let state = CsvState {
-        after: next_after(&first, CSV_PAGE),
-        left: CSV_LIMIT - first.len() as i64,
-        ctx,
-        db,
-        reader,
-        filter,
-    };
-    let rest = futures_util::stream::unfold(state, |mut st| async move {
-        let after = st.after.take().filter(|_| st.left > 0)?;
-        let limit = CSV_PAGE.min(st.left);
-        let older = LogPage::Older(after);
-        match rows(
-            &st.ctx,
-            &st.db,
-            st.reader.clone(),
-            st.filter.clone(),
-            older,
-            limit,
-        )
-        .await
-        {
-            Ok(page) => {
-                st.left -= page.len() as i64;
-                st.after = next_after(&page, limit);
-                Some((Ok(web::Bytes::from(csv_text(&page))), st))
+    let after = next_after(&first, CSV_PAGE, CSV_LIMIT - first.len() as i64);
+    Ok(super::paged_download(
+        "audit-log.csv",
+        head,
+        after,
+        move |(cursor, left)| {
+            let (ctx, db) = (ctx.clone(), db.clone());
+            let (reader, filter) = (reader.clone(), filter.clone());
+            async move {
+                let limit = CSV_PAGE.min(left);
+                let page = rows(&ctx, &db, reader, filter, LogPage::Older(cursor), limit).await?;
+                let after = next_after(&page, limit, left - page.len() as i64);
+                Ok((csv_text(&page), after))
             }
-            Err(e) => {
-                tracing::error!(error = %e, "the audit download was cut short");
-                let cut = std::io::Error::other("the audit download was cut short");
-                Some((Err(cut), st))
-            }
-        }
-    });
-    let body = futures_util::stream::once(async { Ok(web::Bytes::from(head)) }).chain(rest);
-    Ok(super::csv_answer("audit-log.csv").streaming(body))
+        },
+    ))
 }
 
 pub async fn partner_log(

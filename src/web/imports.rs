@@ -288,8 +288,6 @@ pub async fn template(_admin: ProviderAdmin) -> Result<HttpResponse, AppError> {
     ))
 }
 
-/// Every subscription of the provider with its customer and designated support contact, in
-/// the import's columns (cells that would start a formula are quoted).
 /// Export lines read at a time: about 250 KB of CSV.
 const EXPORT_PAGE: i64 = 2_000;
 
@@ -307,28 +305,21 @@ async fn export_text(
     .await
 }
 
-/// The export, sent a page at a time as it is read: a provider with a million subscriptions
-/// gets its 120 MB without the server holding them. The first page is read before the answer
-/// starts, so that a failure there is still an error page; a later one can only cut the
-/// download short, and is logged.
+/// Every subscription of the provider with its customer and designated support contact, in
+/// the import's columns (cells that would start a formula are quoted), sent a page at a time
+/// ([`super::paged_download`]): a provider with a million subscriptions gets its 120 MB
+/// without the server holding them.
 pub async fn export(admin: ProviderAdmin, db: web::Data<Db>) -> Result<HttpResponse, AppError> {
     let provider_id = admin.user.organization_id.clone();
-    let (first, next) = export_text(&db, provider_id.clone(), None).await?;
-    let head = web::Bytes::from(csv_record(&COLUMNS) + &first);
-    let rest = futures_util::stream::unfold(
-        (db, provider_id, next),
-        |(db, provider_id, next)| async move {
-            let after = next?;
-            match export_text(&db, provider_id.clone(), Some(after)).await {
-                Ok((text, next)) => Some((Ok(web::Bytes::from(text)), (db, provider_id, next))),
-                Err(e) => {
-                    tracing::error!(error = %e, "the export was cut short");
-                    let cut = std::io::Error::other("the export was cut short");
-                    Some((Err(cut), (db, provider_id, None)))
-                }
-            }
+    let (first, after) = export_text(&db, provider_id.clone(), None).await?;
+    let head = csv_record(&COLUMNS) + &first;
+    Ok(super::paged_download(
+        "support-contacts-export.csv",
+        head,
+        after,
+        move |after| {
+            let (db, provider_id) = (db.clone(), provider_id.clone());
+            async move { export_text(&db, provider_id, Some(after)).await }
         },
-    );
-    let body = futures_util::stream::once(async { Ok(head) }).chain(rest);
-    Ok(super::csv_answer("support-contacts-export.csv").streaming(body))
+    ))
 }

@@ -456,3 +456,35 @@ pub(super) fn csv_answer(file_name: &str) -> actix_web::HttpResponseBuilder {
         .insert_header((actix_web::http::header::CACHE_CONTROL, "no-store"));
     answer
 }
+
+/// A CSV download sent a page at a time as it is read, so the server holds a page, not the
+/// whole file. `head` is its start, with the first page, read before the answer starts (a
+/// failure there is still an error page); `after` is where the next page starts, if anywhere;
+/// `page(after)` reads it as text, with where the one after it starts. A failure after the
+/// answer has started can only cut the download short: it is logged.
+pub(super) fn paged_download<K, P, F>(
+    file_name: &'static str,
+    head: String,
+    after: Option<K>,
+    page: P,
+) -> HttpResponse
+where
+    K: 'static,
+    P: Fn(K) -> F + 'static,
+    F: std::future::Future<Output = Result<(String, Option<K>), AppError>> + 'static,
+{
+    use futures_util::StreamExt;
+    let rest = futures_util::stream::unfold((after, page), move |(after, page)| async move {
+        let read = page(after?).await;
+        match read {
+            Ok((text, after)) => Some((Ok(web::Bytes::from(text)), (after, page))),
+            Err(e) => {
+                tracing::error!(error = %e, file = file_name, "a download was cut short");
+                let cut = std::io::Error::other("the download was cut short");
+                Some((Err(cut), (None, page)))
+            }
+        }
+    });
+    let body = futures_util::stream::once(async { Ok(web::Bytes::from(head)) }).chain(rest);
+    csv_answer(file_name).streaming(body)
+}
