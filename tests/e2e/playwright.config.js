@@ -1,4 +1,4 @@
-// End-to-end suite: Debian's chromium, headless, against real `support-contacts serve` processes.
+// End-to-end suite: Debian's Chromium headless shell against real `support-contacts serve` processes.
 // Every spec runs in each language (en, zh-TW, ja-JP) three times: on a laptop and on a
 // phone-sized viewport (axe and screenshots need JavaScript in the browser, for axe itself), and
 // on a laptop with JavaScript off, because every journey must work without it.

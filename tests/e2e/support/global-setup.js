@@ -14,7 +14,7 @@ module.exports = async function globalSetup() {
     fs.accessSync(paths.chromium, fs.constants.X_OK);
   } catch {
     throw new Error(
-      `No chromium at ${paths.chromium}. Install Debian's: apt-get install -y chromium fonts-noto-cjk ` +
+      `No Chromium at ${paths.chromium}. Install Debian's: apt-get install -y chromium-headless-shell fonts-noto-cjk ` +
         '(or set CHROMIUM_PATH). The suite never downloads a browser of its own.'
     );
   }

@@ -11,7 +11,8 @@ const paths = {
   serverBinary: path.resolve(
     process.env.SUPPORT_CONTACTS_BIN || path.join(repoRoot, 'target', 'debug', 'support-contacts')
   ),
-  chromium: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+  // Chromium's headless shell: the same engine as the full browser for a third less CPU.
+  chromium: process.env.CHROMIUM_PATH || '/usr/bin/chromium-headless-shell',
   outDir,
   screenshots: path.join(outDir, 'screenshots'),
   // One JSON file per page check: what axe found there. The summary reporter adds them up.
