@@ -33,9 +33,17 @@ impl Page {
         Some(html_unescape(&tag[start..end]))
     }
 
+    /// The page's CSRF token; a page without one fails the test with what the page was, so a
+    /// failure says which page came instead (an error, a redirect, another form).
     pub fn csrf(&self) -> String {
-        self.input_value("csrf_token")
-            .expect("page has a CSRF token")
+        self.input_value("csrf_token").unwrap_or_else(|| {
+            panic!(
+                "the page has no CSRF token: status {}, location {:?}, main: {}",
+                self.status,
+                self.location(),
+                self.main_text()
+            )
+        })
     }
 
     /// The href of the first link whose text is exactly `text`.
