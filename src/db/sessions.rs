@@ -100,8 +100,8 @@ macro_rules! live_session {
             .inner_join(users::table.inner_join(organizations::table))
             .filter(user_sessions::id.eq(at.session_id))
             .filter(user_sessions::revoked_at.is_null())
-            .filter(user_sessions::expires_at.gt(at.now))
-            .filter(user_sessions::last_seen_at.gt(at.idle_since()))
+            .filter(user_sessions::expires_at.gt($crate::db::BoundTime(at.now)))
+            .filter(user_sessions::last_seen_at.gt($crate::db::BoundTime(at.idle_since())))
             .filter(users::state.eq($crate::domain::accounts::UserState::Active.as_str()))
     }};
 }
@@ -121,7 +121,7 @@ macro_rules! session_user {
             organizations::name,
             organizations::kind,
             organizations::mfa_required,
-            user_sessions::last_seen_at.le(at.mark_before()),
+            user_sessions::last_seen_at.le($crate::db::BoundTime(at.mark_before())),
         )
     }};
 }
