@@ -650,14 +650,11 @@ impl diesel::serialize::ToSql<diesel::sql_types::Timestamp, diesel::pg::Pg> for 
 fn timestamp_text(at: chrono::NaiveDateTime) -> String {
     use chrono::{Datelike, Timelike};
     let (year, nanos) = (at.year(), at.nanosecond());
-    let Ok(year @ 0..=9999) = u32::try_from(year) else {
-        return at.format("%F %T%.f").to_string();
-    };
-    if nanos >= 1_000_000_000 {
+    if !(0..=9999).contains(&year) || nanos >= 1_000_000_000 {
         return at.format("%F %T%.f").to_string();
     }
     let mut out = String::with_capacity(29);
-    push_digits(&mut out, year, 4);
+    push_digits(&mut out, year.unsigned_abs(), 4);
     out.push('-');
     push_digits(&mut out, at.month(), 2);
     out.push('-');
