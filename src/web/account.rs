@@ -14,7 +14,7 @@ use crate::domain::accounts;
 use crate::error::AppError;
 
 #[derive(Template)]
-#[template(path = "account_password.html")]
+#[template(path = "account_password.html", config = "templates/askama.toml")]
 pub struct ChangePasswordPage {
     pub ctx: Viewer,
     pub error: Option<&'static str>,

@@ -32,7 +32,7 @@ impl SupportRow {
 }
 
 #[derive(Template)]
-#[template(path = "admin_support.html")]
+#[template(path = "admin_support.html", config = "templates/askama.toml")]
 pub struct AdminSupportPage {
     pub ctx: Viewer,
     pub rows: Vec<SupportRow>,

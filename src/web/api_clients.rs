@@ -31,7 +31,7 @@ pub struct ClientRow {
 }
 
 #[derive(Template)]
-#[template(path = "api_clients.html")]
+#[template(path = "api_clients.html", config = "templates/askama.toml")]
 pub struct ApiClientsPage {
     pub ctx: Viewer,
     pub rows: Vec<ClientRow>,
@@ -59,7 +59,7 @@ impl ApiClientsPage {
 }
 
 #[derive(Template)]
-#[template(path = "api_client_created.html")]
+#[template(path = "api_client_created.html", config = "templates/askama.toml")]
 pub struct CreatedPage {
     pub ctx: Viewer,
     pub client: ApiClient,

@@ -178,7 +178,7 @@ fn actor_of(ctx: &Viewer, event: &AuditEvent) -> String {
 }
 
 #[derive(Template)]
-#[template(path = "audit.html")]
+#[template(path = "audit.html", config = "templates/askama.toml")]
 pub struct AuditPage {
     pub ctx: Viewer,
     pub rows: Vec<AuditRow>,

@@ -87,7 +87,7 @@ impl FilterValues {
 }
 
 #[derive(Template)]
-#[template(path = "bulk_change.html")]
+#[template(path = "bulk_change.html", config = "templates/askama.toml")]
 pub struct ChoosePage {
     pub ctx: Viewer,
     pub filter: FilterValues,
@@ -380,7 +380,7 @@ pub struct ReplaceNext {
 }
 
 #[derive(Template)]
-#[template(path = "bulk_review.html")]
+#[template(path = "bulk_review.html", config = "templates/askama.toml")]
 pub struct ReviewPage {
     pub ctx: Viewer,
     pub new_contact_id: String,

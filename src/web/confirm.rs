@@ -18,7 +18,7 @@ pub struct Confirmation {
 }
 
 #[derive(Template)]
-#[template(path = "confirm.html")]
+#[template(path = "confirm.html", config = "templates/askama.toml")]
 pub struct ConfirmPage {
     pub ctx: Viewer,
     pub title_id: &'static str,

@@ -22,7 +22,7 @@ use crate::domain::{CustomerId, OrganizationId};
 use crate::error::AppError;
 
 #[derive(Template)]
-#[template(path = "relationship_request.html")]
+#[template(path = "relationship_request.html", config = "templates/askama.toml")]
 pub struct RelationshipRequestPage {
     pub ctx: Viewer,
     /// The customer the request is for, when made from its page.

@@ -31,7 +31,7 @@ pub struct CustomersQuery {
 }
 
 #[derive(Template)]
-#[template(path = "customers.html")]
+#[template(path = "customers.html", config = "templates/askama.toml")]
 pub struct CustomersPage {
     pub ctx: Viewer,
     pub search: String,
@@ -147,7 +147,7 @@ pub async fn list(
 }
 
 #[derive(Template)]
-#[template(path = "customer_new.html")]
+#[template(path = "customer_new.html", config = "templates/askama.toml")]
 pub struct NewCustomerPage {
     pub ctx: Viewer,
     pub input: CustomerInput,
@@ -178,7 +178,7 @@ pub struct NewCustomerForm {
 }
 
 #[derive(Template)]
-#[template(path = "customer_added.html")]
+#[template(path = "customer_added.html", config = "templates/askama.toml")]
 pub struct CustomerAddedPage {
     pub ctx: Viewer,
     pub customer: Organization,

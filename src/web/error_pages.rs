@@ -21,7 +21,7 @@ use crate::i18n::I18n;
 pub struct PageRendered;
 
 #[derive(Template)]
-#[template(path = "error.html")]
+#[template(path = "error.html", config = "templates/askama.toml")]
 pub struct ErrorPage {
     pub ctx: Viewer,
     pub title_id: &'static str,

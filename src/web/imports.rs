@@ -20,7 +20,7 @@ use crate::domain::OrganizationId;
 use crate::error::AppError;
 
 #[derive(Template)]
-#[template(path = "import.html")]
+#[template(path = "import.html", config = "templates/askama.toml")]
 pub struct ImportPage {
     pub ctx: Viewer,
     pub columns: [&'static str; 9],
@@ -54,7 +54,7 @@ pub struct NoteRow {
 }
 
 #[derive(Template)]
-#[template(path = "import_preview.html")]
+#[template(path = "import_preview.html", config = "templates/askama.toml")]
 pub struct PreviewPage {
     pub ctx: Viewer,
     pub file_name: String,

@@ -25,7 +25,7 @@ use crate::error::AppError;
 const MAX_PARTNER_ID_LEN: usize = 32;
 
 #[derive(Template)]
-#[template(path = "indirect_resellers.html")]
+#[template(path = "indirect_resellers.html", config = "templates/askama.toml")]
 pub struct IndirectResellersPage {
     pub ctx: Viewer,
     pub rows: Vec<PartnershipRow>,

@@ -19,7 +19,7 @@ use crate::domain::OrgKind;
 use crate::error::AppError;
 
 #[derive(Template)]
-#[template(path = "invitation_created.html")]
+#[template(path = "invitation_created.html", config = "templates/askama.toml")]
 pub struct InvitationCreatedPage {
     pub ctx: Viewer,
     pub link: String,
@@ -112,7 +112,7 @@ fn problem(ctx: Viewer, problem: InvitationProblem) -> Result<HttpResponse, AppE
 }
 
 #[derive(Template)]
-#[template(path = "invitation.html")]
+#[template(path = "invitation.html", config = "templates/askama.toml")]
 pub struct InvitationPage {
     pub ctx: Viewer,
     pub title_id: &'static str,
@@ -167,7 +167,7 @@ pub async fn show(
 }
 
 #[derive(Template)]
-#[template(path = "invitation_answered.html")]
+#[template(path = "invitation_answered.html", config = "templates/askama.toml")]
 pub struct AnsweredPage {
     pub ctx: Viewer,
     pub title_id: &'static str,

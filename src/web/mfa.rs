@@ -179,7 +179,7 @@ async fn pending_sign_in(
 }
 
 #[derive(Template)]
-#[template(path = "mfa_sign_in.html")]
+#[template(path = "mfa_sign_in.html", config = "templates/askama.toml")]
 pub struct CodePage {
     pub ctx: Viewer,
     pub error: Option<&'static str>,
@@ -268,7 +268,7 @@ pub async fn code_submit(
 }
 
 #[derive(Template)]
-#[template(path = "mfa_setup.html")]
+#[template(path = "mfa_setup.html", config = "templates/askama.toml")]
 pub struct SetupPage {
     pub ctx: Viewer,
     /// Where the form posts: the sign-in's set-up or the account's.
@@ -423,7 +423,7 @@ pub async fn sign_in_setup_submit(
 }
 
 #[derive(Template)]
-#[template(path = "mfa_account.html")]
+#[template(path = "mfa_account.html", config = "templates/askama.toml")]
 pub struct AccountPage {
     pub ctx: Viewer,
     pub enrolled_at: Option<NaiveDateTime>,
@@ -520,7 +520,7 @@ pub async fn account_setup_submit(
 }
 
 #[derive(Template)]
-#[template(path = "mfa_codes.html")]
+#[template(path = "mfa_codes.html", config = "templates/askama.toml")]
 pub struct CodesPage {
     pub ctx: Viewer,
     pub codes: Vec<String>,

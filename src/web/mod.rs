@@ -14,6 +14,7 @@ pub mod error_pages;
 pub mod guard;
 pub mod health;
 pub mod home;
+pub mod html;
 pub mod imports;
 pub mod indirect_resellers;
 pub mod invitations;

@@ -17,7 +17,7 @@ use crate::domain::OrganizationId;
 use crate::error::AppError;
 
 #[derive(Template)]
-#[template(path = "partner_relationships.html")]
+#[template(path = "partner_relationships.html", config = "templates/askama.toml")]
 pub struct PartnerRelationshipsPage {
     pub ctx: Viewer,
     pub rows: Vec<CustomerRelationshipRow>,

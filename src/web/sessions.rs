@@ -23,7 +23,7 @@ pub struct SessionRow {
 }
 
 #[derive(Template)]
-#[template(path = "sessions.html")]
+#[template(path = "sessions.html", config = "templates/askama.toml")]
 pub struct SessionsPage {
     pub ctx: crate::auth::Viewer,
     pub sessions: Vec<SessionRow>,

@@ -15,7 +15,7 @@ use crate::domain::accounts::{self, LinkProblem};
 use crate::error::AppError;
 
 #[derive(Template)]
-#[template(path = "set_password.html")]
+#[template(path = "set_password.html", config = "templates/askama.toml")]
 pub struct SetPasswordPage {
     pub ctx: Viewer,
     pub email: String,
@@ -31,7 +31,7 @@ impl SetPasswordPage {
 }
 
 #[derive(Template)]
-#[template(path = "set_password_problem.html")]
+#[template(path = "set_password_problem.html", config = "templates/askama.toml")]
 pub struct LinkProblemPage {
     pub ctx: Viewer,
     pub message_id: &'static str,

@@ -18,7 +18,7 @@ use crate::domain::whole_minutes;
 use crate::error::AppError;
 
 #[derive(Template)]
-#[template(path = "sign_in.html")]
+#[template(path = "sign_in.html", config = "templates/askama.toml")]
 pub struct SignInPage {
     pub ctx: Viewer,
     pub email: String,

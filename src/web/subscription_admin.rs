@@ -35,7 +35,7 @@ async fn own_customer(
 }
 
 #[derive(Template)]
-#[template(path = "subscription_new.html")]
+#[template(path = "subscription_new.html", config = "templates/askama.toml")]
 pub struct NewSubscriptionPage {
     pub ctx: Viewer,
     pub customer: Organization,

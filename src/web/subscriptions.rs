@@ -24,7 +24,7 @@ pub struct SubscriptionRow {
 }
 
 #[derive(Template)]
-#[template(path = "customer.html")]
+#[template(path = "customer.html", config = "templates/askama.toml")]
 pub struct CustomerPage {
     pub ctx: Viewer,
     pub customer: Organization,
@@ -146,7 +146,7 @@ pub async fn list(
 }
 
 #[derive(Template)]
-#[template(path = "subscription.html")]
+#[template(path = "subscription.html", config = "templates/askama.toml")]
 pub struct SubscriptionPage {
     pub ctx: Viewer,
     pub customer: Organization,
@@ -370,7 +370,7 @@ pub async fn submit(
 }
 
 #[derive(Template)]
-#[template(path = "review.html")]
+#[template(path = "review.html", config = "templates/askama.toml")]
 pub struct ReviewPage {
     pub ctx: Viewer,
     pub customer: Organization,

@@ -13,7 +13,7 @@ use crate::domain::profile::{self, ProfileErrors, ProfileInput};
 use crate::error::AppError;
 
 #[derive(Template)]
-#[template(path = "support_profile.html")]
+#[template(path = "support_profile.html", config = "templates/askama.toml")]
 pub struct SupportProfilePage {
     pub ctx: Viewer,
     pub input: ProfileInput,

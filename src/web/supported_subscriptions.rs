@@ -26,7 +26,10 @@ pub struct SupportedQuery {
 }
 
 #[derive(Template)]
-#[template(path = "supported_subscriptions.html")]
+#[template(
+    path = "supported_subscriptions.html",
+    config = "templates/askama.toml"
+)]
 pub struct SupportedSubscriptionsPage {
     pub ctx: Viewer,
     pub rows: Vec<SupportedSubscription>,

@@ -62,7 +62,7 @@ fn state_id(user: &User) -> &'static str {
 }
 
 #[derive(Template)]
-#[template(path = "users.html")]
+#[template(path = "users.html", config = "templates/askama.toml")]
 pub struct UsersPage {
     pub ctx: Viewer,
     pub base: &'static str,
@@ -141,7 +141,7 @@ impl NewUserErrors {
 }
 
 #[derive(Template)]
-#[template(path = "user_new.html")]
+#[template(path = "user_new.html", config = "templates/askama.toml")]
 pub struct NewUserPage {
     pub ctx: Viewer,
     pub base: &'static str,
@@ -171,7 +171,7 @@ pub async fn new_form(manager: UserManager, req: HttpRequest) -> Result<HttpResp
 }
 
 #[derive(Template)]
-#[template(path = "user_link.html")]
+#[template(path = "user_link.html", config = "templates/askama.toml")]
 pub struct LinkPage {
     pub ctx: Viewer,
     pub base: &'static str,
@@ -287,7 +287,7 @@ pub async fn add(
 }
 
 #[derive(Template)]
-#[template(path = "user.html")]
+#[template(path = "user.html", config = "templates/askama.toml")]
 pub struct UserPage {
     pub ctx: Viewer,
     pub base: &'static str,

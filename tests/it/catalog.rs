@@ -309,6 +309,40 @@ async fn add_customer_refuses_each_bad_field_next_to_it_and_makes_nothing() {
 }
 
 #[actix_web::test]
+async fn markup_in_a_name_is_shown_as_the_text_typed_in_page_text_and_in_attributes() {
+    let app = TestApp::spawn().await;
+    let ana = app.signed_in("admin.agent@contoso.example").await;
+    let name = r#"<script>alert("x")</script> & O'Brien's <b>Partners</b>"#;
+    let escaped = "&#60;script&#62;alert(&#34;x&#34;)&#60;/script&#62; &#38; O&#39;Brien&#39;s \
+                   &#60;b&#62;Partners&#60;/b&#62;";
+    // Refused for its domain: the form comes back with the name in its input's value.
+    let refused = add_customer(&ana, &customer_fields(name, "bad", "o@obrien.example")).await;
+    assert_eq!(refused.status, 422);
+    assert!(refused.body.contains(&format!("value=\"{escaped}\"")));
+    assert_eq!(refused.input_value("name").as_deref(), Some(name));
+    let added = add_customer(
+        &ana,
+        &customer_fields(name, "obrien.example", "o@obrien.example"),
+    )
+    .await;
+    assert_eq!(added.status, 200, "{}", added.main_text());
+    let customers = ana.get("/customers").await;
+    let customer = ana
+        .get(&customers.link(escaped).expect("the customer's link"))
+        .await;
+    // The page that says it was added names it in messages with arguments.
+    for page in [&added, &customers, &customer] {
+        assert_eq!(page.status, 200);
+        assert!(
+            !page.body.contains("<script>") && !page.body.contains("<b>Partners"),
+            "markup from a name reached the page"
+        );
+        assert!(page.body.contains(escaped), "{}", page.main_text());
+        assert!(page.main_text().contains(name));
+    }
+}
+
+#[actix_web::test]
 async fn subscriptions_are_added_changed_suspended_and_cancelled_with_an_event_each() {
     let app = TestApp::spawn().await;
     let gil = app.signed_in("global.admin@contoso.example").await;
