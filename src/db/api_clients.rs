@@ -27,8 +27,10 @@ pub struct ApiClient {
     #[diesel(deserialize_as = String)]
     pub role: Role,
     pub secret_hash: String,
+    #[diesel(deserialize_as = crate::db::ReadTime)]
     pub created_at: NaiveDateTime,
     pub created_by: Option<String>,
+    #[diesel(deserialize_as = crate::db::ReadTime)]
     pub expires_at: NaiveDateTime,
     pub revoked_at: Option<NaiveDateTime>,
 }

@@ -50,6 +50,7 @@ pub const ANONYMOUS_ACTOR: &str = "anonymous";
 #[diesel(table_name = audit_events)]
 pub struct AuditEvent {
     pub id: String,
+    #[diesel(deserialize_as = crate::db::ReadTime)]
     pub occurred_at: NaiveDateTime,
     pub organization_id: String,
     pub actor_user_id: Option<String>,

@@ -30,7 +30,9 @@ pub struct Invitation {
     pub delegated_admin: bool,
     #[diesel(deserialize_as = String)]
     pub status: InvitationStatus,
+    #[diesel(deserialize_as = crate::db::ReadTime)]
     pub created_at: NaiveDateTime,
+    #[diesel(deserialize_as = crate::db::ReadTime)]
     pub expires_at: NaiveDateTime,
     pub used_at: Option<NaiveDateTime>,
     pub used_by: Option<String>,

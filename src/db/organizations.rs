@@ -27,6 +27,7 @@ pub struct Organization {
     pub support_email: Option<String>,
     pub support_phone: Option<String>,
     pub support_website: Option<String>,
+    #[diesel(deserialize_as = crate::db::ReadTime)]
     pub created_at: NaiveDateTime,
     /// A customer's primary domain (unique), and its country or region (ISO 3166-1 alpha-2).
     pub domain: Option<String>,

@@ -24,7 +24,9 @@ pub struct PasswordLink {
     pub purpose: String,
     #[diesel(deserialize_as = String)]
     pub status: LinkStatus,
+    #[diesel(deserialize_as = crate::db::ReadTime)]
     pub created_at: NaiveDateTime,
+    #[diesel(deserialize_as = crate::db::ReadTime)]
     pub expires_at: NaiveDateTime,
     pub used_at: Option<NaiveDateTime>,
     pub created_by: Option<String>,

@@ -153,7 +153,9 @@ pub fn mark_used(conn: &mut DbConnection, session_id: &str, now: NaiveDateTime) 
 #[derive(Debug, Clone, Queryable)]
 pub struct OpenSession {
     pub id: String,
+    #[diesel(deserialize_as = crate::db::ReadTime)]
     pub created_at: NaiveDateTime,
+    #[diesel(deserialize_as = crate::db::ReadTime)]
     pub last_seen_at: NaiveDateTime,
     pub user_agent: String,
     pub client_address: String,

@@ -33,8 +33,11 @@ pub struct Subscription {
     pub commerce_type: CommerceType,
     pub support_contact_id: Option<String>,
     pub version: i32,
+    #[diesel(deserialize_as = crate::db::ReadTime)]
     pub created_at: NaiveDateTime,
+    #[diesel(deserialize_as = crate::db::ReadTime)]
     pub updated_at: NaiveDateTime,
+    #[diesel(deserialize_as = crate::db::ReadDate)]
     pub start_date: NaiveDate,
     /// The subscription's ID in the provider's billing system.
     pub external_id: Option<String>,

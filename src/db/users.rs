@@ -24,6 +24,7 @@ pub struct User {
     pub password_hash: String,
     #[diesel(deserialize_as = String)]
     pub role: Role,
+    #[diesel(deserialize_as = crate::db::ReadTime)]
     pub created_at: NaiveDateTime,
     #[diesel(deserialize_as = String)]
     pub state: UserState,
