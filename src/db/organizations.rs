@@ -36,6 +36,14 @@ pub struct Organization {
     pub mfa_required: bool,
 }
 
+/// An organization's id and name: all that a page which names it and links to it reads.
+#[derive(Debug, Clone, Queryable)]
+pub struct OrganizationName {
+    #[diesel(deserialize_as = String)]
+    pub id: OrganizationId,
+    pub name: String,
+}
+
 impl Organization {
     /// The organization's id as a customer's, when it is a customer.
     pub fn customer_id(&self) -> Option<CustomerId> {

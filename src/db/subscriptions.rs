@@ -225,29 +225,16 @@ pub fn find_for_provider(
 /// names of its provider and of its designated support contact (None: the provider).
 pub struct SubscriptionView {
     pub sub: Subscription,
-    pub customer: super::organizations::Organization,
+    pub customer: super::organizations::OrganizationName,
     pub provider_name: String,
     pub contact_name: Option<String>,
 }
 
-/// Every column of an [`Organization`](super::organizations::Organization), in the order of
-/// its fields, from `$alias` (an alias of `organizations`).
-macro_rules! organization_fields {
+/// The columns of an [`OrganizationName`](super::organizations::OrganizationName) from `$alias`
+/// (an alias of `organizations`).
+macro_rules! organization_name {
     ($alias:expr) => {
-        $alias.fields((
-            organizations::id,
-            organizations::kind,
-            organizations::name,
-            organizations::partner_id,
-            organizations::tenant_id,
-            organizations::support_email,
-            organizations::support_phone,
-            organizations::support_website,
-            organizations::created_at,
-            organizations::domain,
-            organizations::country,
-            organizations::mfa_required,
-        ))
+        $alias.fields((organizations::id, organizations::name))
     };
 }
 
@@ -264,7 +251,6 @@ pub fn view_for_provider(
         organizations as provider,
         organizations as contact
     );
-    let customer_columns = organization_fields!(customer);
     let found = on_backend!(conn, |c| subscriptions::table
         .inner_join(organization_at!(customer, subscriptions::customer_id))
         .inner_join(organization_at!(provider, subscriptions::provider_id))
@@ -274,7 +260,7 @@ pub fn view_for_provider(
         .filter(subscriptions::provider_id.eq(provider_id.as_str()))
         .select((
             Subscription::as_select(),
-            customer_columns,
+            organization_name!(customer),
             provider.field(organizations::name),
             contact.field(organizations::name).nullable(),
         ))
@@ -406,7 +392,7 @@ pub fn page_on_session(
         .select((
             session_user!(at),
             Subscription::as_select(),
-            organization_fields!(customer),
+            organization_name!(customer),
             contact.field(organizations::name).nullable(),
             facts_columns!(
                 reseller.field(organizations::id),
@@ -438,7 +424,7 @@ pub fn page_on_session(
 type PageRow = (
     super::sessions::SessionUser,
     Subscription,
-    super::organizations::Organization,
+    super::organizations::OrganizationName,
     Option<String>,
     Option<FactsRow>,
 );

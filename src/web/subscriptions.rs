@@ -149,7 +149,7 @@ pub async fn list(
 #[template(path = "subscription.html", config = "templates/askama.toml")]
 pub struct SubscriptionPage {
     pub ctx: Viewer,
-    pub customer: Organization,
+    pub customer: db::organizations::OrganizationName,
     pub sub: Subscription,
     pub provider_name: String,
     pub current_contact: Option<String>,
@@ -168,7 +168,7 @@ impl SubscriptionPage {
 }
 
 struct Loaded {
-    customer: Organization,
+    customer: db::organizations::OrganizationName,
     sub: Subscription,
     provider_name: String,
     current_contact: Option<String>,
