@@ -63,22 +63,19 @@ fn escape_bytes(
 impl askama::filters::Escaper for Html {
     fn write_escaped_str<W: Write>(&self, mut dest: W, text: &str) -> fmt::Result {
         let bytes = text.as_bytes();
+        let (blocks, rest) = bytes.as_chunks::<BLOCK>();
         let mut last = 0;
-        let mut blocks = bytes.chunks_exact(BLOCK);
-        let mut from = 0;
-        for block in blocks.by_ref() {
-            let block: &[u8; BLOCK] = block.try_into().map_err(|_| fmt::Error)?;
+        for (at, block) in blocks.iter().enumerate() {
             if any_to_escape(block) {
+                let from = at * BLOCK;
                 last = escape_bytes(&mut dest, text, last, from, from + BLOCK)?;
             }
-            from += BLOCK;
         }
         // The last bytes (all of a short text), asked about at once too, after zeros.
-        let rest = blocks.remainder();
         let mut padded = [0; BLOCK];
         padded[..rest.len()].copy_from_slice(rest);
         if any_to_escape(&padded) {
-            last = escape_bytes(&mut dest, text, last, from, bytes.len())?;
+            last = escape_bytes(&mut dest, text, last, bytes.len() - rest.len(), bytes.len())?;
         }
         if last < bytes.len() {
             dest.write_str(&text[last..])?;
