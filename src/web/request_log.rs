@@ -30,8 +30,10 @@ pub async fn log_requests(
 ) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
     let id = new_request_id();
     let started = Instant::now();
-    let method = req.method().to_string();
-    let path = redact_tokens(&req.uri().to_string());
+    // Kept as they are (a method and an address are cheap to copy) and written out only for a
+    // line that is written: under the usual `warn` level of a busy server, no request line is.
+    let method = req.method().clone();
+    let uri = req.uri().clone();
     // Health probes come every few seconds: they are logged at debug level only.
     let is_probe = super::health::PATHS.contains(&req.path());
     // `user` is filled in when the session's user is known (see `Viewer::load`), `touches` by
@@ -49,8 +51,12 @@ pub async fn log_requests(
         Ok(mut res) => {
             let status = res.status().as_u16();
             if is_probe {
-                tracing::debug!(%method, %path, status, elapsed_ms, "request");
-            } else {
+                if tracing::enabled!(tracing::Level::DEBUG) {
+                    let path = redact_tokens(&uri.to_string());
+                    tracing::debug!(%method, %path, status, elapsed_ms, "request");
+                }
+            } else if tracing::enabled!(tracing::Level::INFO) {
+                let path = redact_tokens(&uri.to_string());
                 tracing::info!(%method, %path, status, elapsed_ms, "request");
             }
             if let Ok(value) = HeaderValue::from_str(&id) {
@@ -59,6 +65,7 @@ pub async fn log_requests(
             Ok(res)
         }
         Err(e) => {
+            let path = redact_tokens(&uri.to_string());
             tracing::warn!(%method, %path, error = %e, elapsed_ms, "request failed");
             Err(e)
         }
