@@ -1,6 +1,7 @@
 //! Subscriptions and their designated support contact; [`bulk`] changes many at once.
 
 pub mod bulk;
+mod facts;
 pub use bulk::{change_many, review_many, BulkOutcome};
 
 use chrono::{NaiveDate, NaiveDateTime};
@@ -341,16 +342,17 @@ fn facts_of((id, name, partnered, delegated): FactsRow) -> ResellerFacts {
     }
 }
 
-/// The user of session `at` when it is live, with the subscription page's rows when the
+/// The user of session `at` when it is live, with the subscription page's row when the
 /// user's organization provides the subscription to the customer: [`view_for_provider`] and
 /// [`reseller_facts`] joined to the session check ([`super::sessions::live_session!`]), one
 /// statement where they are three. The page is read on every look at a subscription, and on
 /// PostgreSQL each statement is a trip to the server and a transaction of its own there.
 ///
-/// A row for each of the customer's relationships (one when it has none), the session and the
-/// subscription repeated on each. Every table is reached by key, in the order written (left
-/// joins keep it), so the plan does not depend on statistics. When no row comes back the
-/// session alone is read again: it may be live with a subscription that is not the user's.
+/// One row: the facts about the customer's resellers come as one column ([`facts::FactsJson`]),
+/// where a join would repeat the session and the subscription on a row for each of the
+/// customer's relationships. Every table is reached by key, in the order written (left joins
+/// keep it), so the plan does not depend on statistics. When no row comes back the session
+/// alone is read again: it may be live with a subscription that is not the user's.
 pub fn page_on_session(
     conn: &mut DbConnection,
     at: &super::sessions::SessionAt<'_>,
@@ -364,29 +366,11 @@ pub fn page_on_session(
     {
         return Ok(find_live_unmarked(conn, at)?.map(|user| (user, None)));
     }
-    let (customer, contact, reseller) = diesel::alias!(
-        organizations as customer,
-        organizations as contact,
-        organizations as reseller
-    );
-    let rows: Vec<PageRow> = on_backend!(conn, |c| live_session!(at)
+    let (customer, contact) = diesel::alias!(organizations as customer, organizations as contact);
+    let row: Option<PageRow> = on_backend!(conn, |c| live_session!(at)
         .inner_join(subscriptions::table.on(subscriptions::provider_id.eq(organizations::id)))
         .inner_join(organization_at!(customer, subscriptions::customer_id))
         .left_join(organization_at!(contact, nullable subscriptions::support_contact_id))
-        .left_join(
-            customer_relationships::table
-                .on(customer_relationships::customer_id.eq(subscriptions::customer_id)),
-        )
-        .left_join(
-            reseller.on(reseller
-                .field(organizations::id)
-                .eq(customer_relationships::partner_id)
-                .and(
-                    unindexed(reseller.field(organizations::kind))
-                        .eq(OrgKind::IndirectReseller.as_str())
-                )),
-        )
-        .left_join(active_partnership_with!(organizations::id))
         .filter(subscriptions::id.eq(subscription_id.as_str()))
         .filter(subscriptions::customer_id.eq(customer_id.as_str()))
         .select((
@@ -394,22 +378,14 @@ pub fn page_on_session(
             Subscription::as_select(),
             organization_name!(customer),
             contact.field(organizations::name).nullable(),
-            facts_columns!(
-                reseller.field(organizations::id),
-                reseller.field(organizations::name)
-            )
-            .nullable(),
+            facts::FactsJson,
         ))
-        .load(c))?;
-    let mut rows = rows.into_iter();
-    let Some((user, sub, customer, contact_name, first)) = rows.next() else {
+        .get_result(c)
+        .optional())?;
+    let Some((user, sub, customer, contact_name, facts_json)) = row else {
         return Ok(find_live_unmarked(conn, at)?.map(|user| (user, None)));
     };
-    let facts = first
-        .into_iter()
-        .chain(rows.filter_map(|row| row.4))
-        .map(facts_of)
-        .collect();
+    let facts = facts::read(facts_json.as_deref())?;
     let view = SubscriptionView {
         sub,
         customer,
@@ -420,13 +396,13 @@ pub fn page_on_session(
     Ok(Some((user, Some(ProviderPage { view, facts }))))
 }
 
-/// A row of [`page_on_session`].
+/// The row of [`page_on_session`].
 type PageRow = (
     super::sessions::SessionUser,
     Subscription,
     super::organizations::OrganizationName,
     Option<String>,
-    Option<FactsRow>,
+    Option<String>,
 );
 
 /// What the partner's page of a subscription shows: the subscription named, and the facts

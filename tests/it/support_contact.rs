@@ -418,3 +418,95 @@ async fn a_partner_never_sees_another_partners_subscriptions() {
         Some("Contoso Distribution")
     );
 }
+
+/// The subscription page reads the facts about the customer's resellers in its one statement
+/// (as one JSON column); they must be the facts the rule's own read gives, for every
+/// subscription of the demo world, for a reseller whose name needs quoting in JSON, and for a
+/// customer left with no relationship at all.
+#[actix_web::test]
+async fn the_subscription_page_reads_the_same_reseller_facts_as_the_rules_own_read() {
+    use support_contacts::db::schema::{customer_relationships, partnerships, users};
+    use support_contacts::{db, domain};
+    let app = TestApp::spawn().await;
+    let mut conn = app.conn();
+    let tricky = "Fabrikam \"Nord\" \\ 北風 O'Brien\n<b>";
+    let fabrikam = org_id(&app, "Fabrikam Solutions");
+    diesel::update(organizations::table.find(&fabrikam))
+        .set(organizations::name.eq(tricky))
+        .execute(&mut *conn)
+        .unwrap();
+    let now = db::now();
+    // Compares, for every subscription, the page's facts with the rule's read; returns how
+    // many facts the page found and how many subscriptions had none.
+    let compare = |conn: &mut db::DbConnection| {
+        let subs: Vec<(String, String, String)> = subscriptions::table
+            .select((
+                subscriptions::id,
+                subscriptions::customer_id,
+                subscriptions::provider_id,
+            ))
+            .load(conn)
+            .unwrap();
+        let (mut found, mut without) = (Vec::new(), 0);
+        for (sub_id, customer_id, provider_id) in subs {
+            let user: String = users::table
+                .filter(users::organization_id.eq(&provider_id))
+                .filter(users::state.eq("active"))
+                .select(users::id)
+                .first(conn)
+                .unwrap();
+            let session_id = domain::new_id();
+            let opened_from = db::sessions::OpenedFrom {
+                user_agent: "test".into(),
+                address: "127.0.0.1".into(),
+            };
+            let expires = now + chrono::Duration::hours(1);
+            db::sessions::create(conn, &user, &session_id, &opened_from, now, expires).unwrap();
+            let at = db::sessions::SessionAt {
+                session_id: &session_id,
+                now,
+                idle: chrono::Duration::minutes(30),
+            };
+            let customer = domain::CustomerId::from(customer_id);
+            let sub = domain::SubscriptionId::from(sub_id);
+            let page = db::subscriptions::page_on_session(conn, &at, &customer, &sub)
+                .unwrap()
+                .expect("the session is live")
+                .1
+                .expect("the user's organization provides the subscription");
+            let provider = domain::OrganizationId::from(provider_id);
+            let mut alone = db::subscriptions::reseller_facts(conn, &provider, &customer).unwrap();
+            let mut on_page = page.facts;
+            on_page.sort_by(|a, b| a.organization_id.cmp(&b.organization_id));
+            alone.sort_by(|a, b| a.organization_id.cmp(&b.organization_id));
+            assert_eq!(on_page, alone, "subscription {}", sub.as_str());
+            without += usize::from(on_page.is_empty());
+            found.extend(on_page);
+        }
+        (found, without)
+    };
+    let (found, _) = compare(&mut conn);
+    assert!(found.iter().any(|f| f.name == tricky));
+    assert!(found.iter().any(|f| f.delegated_admin_with_customer));
+    assert!(found.iter().any(|f| f.active_partnership_with_provider));
+    // Every flag the other way, and one customer without relationships.
+    diesel::update(customer_relationships::table)
+        .set(customer_relationships::delegated_admin.eq(false))
+        .execute(&mut *conn)
+        .unwrap();
+    diesel::update(partnerships::table)
+        .set(partnerships::status.eq("removed"))
+        .execute(&mut *conn)
+        .unwrap();
+    let adatum = org_id(&app, "Adatum Corporation");
+    diesel::delete(customer_relationships::table)
+        .filter(customer_relationships::customer_id.eq(&adatum))
+        .execute(&mut *conn)
+        .unwrap();
+    let (found, without) = compare(&mut conn);
+    assert!(!found.is_empty());
+    assert!(found
+        .iter()
+        .all(|f| !f.delegated_admin_with_customer && !f.active_partnership_with_provider));
+    assert!(without > 0, "Adatum's subscriptions have no reseller facts");
+}
