@@ -87,20 +87,37 @@ impl<GB> ValidGrouping<GB> for FactsJson {
     type IsAggregate = is_aggregate::Never;
 }
 
-/// A flag as either backend writes it in JSON.
-#[derive(Deserialize)]
-#[serde(untagged)]
-enum Flag {
-    Bool(bool),
-    Number(i64),
-}
+/// A flag as either backend writes it in JSON: `true` / `false` or `1` / `0`. Read by a visitor
+/// of its own: serde's untagged enums first copy each value aside, which cost more than the
+/// rest of reading the facts.
+struct Flag(bool);
 
-impl Flag {
-    fn is_set(&self) -> bool {
-        match self {
-            Flag::Bool(set) => *set,
-            Flag::Number(n) => *n != 0,
+impl<'de> Deserialize<'de> for Flag {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Flag, D::Error> {
+        struct FlagVisitor;
+        impl serde::de::Visitor<'_> for FlagVisitor {
+            type Value = Flag;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a boolean, or 0 or 1")
+            }
+
+            fn visit_bool<E: serde::de::Error>(self, value: bool) -> Result<Flag, E> {
+                Ok(Flag(value))
+            }
+
+            fn visit_u64<E: serde::de::Error>(self, value: u64) -> Result<Flag, E> {
+                match value {
+                    0 => Ok(Flag(false)),
+                    1 => Ok(Flag(true)),
+                    _ => Err(E::invalid_value(
+                        serde::de::Unexpected::Unsigned(value),
+                        &self,
+                    )),
+                }
+            }
         }
+        deserializer.deserialize_any(FlagVisitor)
     }
 }
 
@@ -117,8 +134,8 @@ pub fn read(json: Option<&str>) -> QueryResult<Vec<ResellerFacts>> {
         .map(|(id, name, partnered, delegated)| ResellerFacts {
             organization_id: id,
             name,
-            active_partnership_with_provider: partnered.is_set(),
-            delegated_admin_with_customer: delegated.is_set(),
+            active_partnership_with_provider: partnered.0,
+            delegated_admin_with_customer: delegated.0,
         })
         .collect())
 }
@@ -146,5 +163,7 @@ mod tests {
         assert!(read(Some("[]")).unwrap().is_empty());
         assert!(read(Some(r#"[["a","b"]]"#)).is_err());
         assert!(read(Some("not json")).is_err());
+        assert!(read(Some(r#"[["a","b",2,0]]"#)).is_err());
+        assert!(read(Some(r#"[["a","b","1",0]]"#)).is_err());
     }
 }
