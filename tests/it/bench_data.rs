@@ -217,5 +217,6 @@ async fn bench_data_leaves_every_index_in_place() {
     make(&app);
     assert_eq!(index_names(&app), before);
     let b = app.signed_in("admin.agent@fabrikam.example").await;
-    assert_eq!(b.get("/supported-subscriptions").await.status, 200);
+    let page = b.get("/supported-subscriptions").await;
+    assert_eq!(page.status, 200, "{}", page.body);
 }
