@@ -384,18 +384,20 @@ impl Viewer {
 
     /// The language switcher's links, each coming back to this page.
     pub fn languages(&self) -> Vec<LanguageLink> {
+        // This page's address, encoded once for the three links (and not copied when, as
+        // usual, nothing in it needs encoding).
+        let next: std::borrow::Cow<'_, str> =
+            percent_encoding::utf8_percent_encode(&self.path, QUERY_VALUE).into();
         Locale::ALL
             .into_iter()
-            .map(|l| LanguageLink {
-                tag: l.tag(),
-                name: l.native_name(),
-                href: format!(
-                    "{}?lang={}&next={}",
-                    urls::LANGUAGE,
-                    l.tag(),
-                    percent_encoding::utf8_percent_encode(&self.path, QUERY_VALUE)
-                ),
-                current: l == self.locale,
+            .map(|l| {
+                let parts = [urls::LANGUAGE, "?lang=", l.tag(), "&next=", &next];
+                LanguageLink {
+                    tag: l.tag(),
+                    name: l.native_name(),
+                    href: parts.concat(),
+                    current: l == self.locale,
+                }
             })
             .collect()
     }
