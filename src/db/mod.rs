@@ -653,20 +653,21 @@ fn timestamp_text(at: chrono::NaiveDateTime) -> String {
     if !(0..=9999).contains(&year) || nanos >= 1_000_000_000 {
         return at.format("%F %T%.f").to_string();
     }
-    let mut out = String::with_capacity(29);
+    // Bytes first, checked as text once at the end.
+    let mut out = Vec::with_capacity(29);
     push_digits(&mut out, year.unsigned_abs(), 4);
-    out.push('-');
+    out.push(b'-');
     push_digits(&mut out, at.month(), 2);
-    out.push('-');
+    out.push(b'-');
     push_digits(&mut out, at.day(), 2);
-    out.push(' ');
+    out.push(b' ');
     push_digits(&mut out, at.hour(), 2);
-    out.push(':');
+    out.push(b':');
     push_digits(&mut out, at.minute(), 2);
-    out.push(':');
+    out.push(b':');
     push_digits(&mut out, at.second(), 2);
     if nanos != 0 {
-        out.push('.');
+        out.push(b'.');
         if nanos % 1_000_000 == 0 {
             push_digits(&mut out, nanos / 1_000_000, 3);
         } else if nanos % 1_000 == 0 {
@@ -675,18 +676,18 @@ fn timestamp_text(at: chrono::NaiveDateTime) -> String {
             push_digits(&mut out, nanos, 9);
         }
     }
-    out
+    // ASCII digits and separators only.
+    String::from_utf8(out).unwrap_or_default()
 }
 
 /// Appends the last `width` (at most 9) decimal digits of `value`, zeros in front.
-fn push_digits(out: &mut String, mut value: u32, width: usize) {
+fn push_digits(out: &mut Vec<u8>, mut value: u32, width: usize) {
     let mut digits = [b'0'; 9];
     for digit in digits[..width].iter_mut().rev() {
         *digit = b'0' + (value % 10) as u8;
         value /= 10;
     }
-    // ASCII digits only.
-    out.push_str(std::str::from_utf8(&digits[..width]).unwrap_or_default());
+    out.extend_from_slice(&digits[..width]);
 }
 
 /// Defines `$name`, a column of SQL type `$sql` read as diesel reads a `$value`, but faster on

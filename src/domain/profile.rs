@@ -111,21 +111,23 @@ const MAILTO_KEEP: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUM
 
 /// The `mailto:` link for a support email.
 pub fn mailto_href(email: &str) -> String {
-    format!(
-        "mailto:{}",
-        percent_encoding::utf8_percent_encode(email, MAILTO_KEEP)
-    )
+    let encoded: std::borrow::Cow<'_, str> =
+        percent_encoding::utf8_percent_encode(email, MAILTO_KEEP).into();
+    ["mailto:", &encoded].concat()
 }
 
 /// The phone number as used in a `tel:` link: digits and a leading plus only.
 pub fn tel_uri(phone: &str) -> String {
-    let digits: String = phone
-        .chars()
-        .enumerate()
-        .filter(|(i, c)| c.is_ascii_digit() || (*i == 0 && *c == '+'))
-        .map(|(_, c)| c)
-        .collect();
-    format!("tel:{digits}")
+    let mut uri = String::with_capacity("tel:".len() + phone.len());
+    uri.push_str("tel:");
+    uri.extend(
+        phone
+            .chars()
+            .enumerate()
+            .filter(|(i, c)| c.is_ascii_digit() || (*i == 0 && *c == '+'))
+            .map(|(_, c)| c),
+    );
+    uri
 }
 
 #[cfg(test)]
@@ -242,5 +244,8 @@ mod tests {
     #[test]
     fn tel_links_keep_digits_only() {
         assert_eq!(tel_uri("+1 (425) 555-0100"), "tel:+14255550100");
+        // A plus only where it starts the number; digits of other scripts are not kept.
+        assert_eq!(tel_uri("(+81) 3-1234-５６７８"), "tel:8131234");
+        assert_eq!(tel_uri(""), "tel:");
     }
 }
