@@ -8,13 +8,13 @@ use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 
 use super::audit::{AuditEvent, Object};
-use super::schema::{customer_relationships, organizations, partnerships, subscriptions};
-use super::{on_backend, unindexed, DbConnection};
+use super::schema::{organizations, subscriptions};
+use super::{on_backend, DbConnection};
 use crate::domain::audit::{Action, ObjectKind};
 use crate::domain::support_contact::{self, ResellerFacts};
 use crate::domain::{
-    CommerceType, CustomerId, OrgKind, OrganizationId, PageAt, PartnershipStatus,
-    SubscriptionCursor, SubscriptionId, SubscriptionStatus,
+    CommerceType, CustomerId, OrganizationId, PageAt, SubscriptionCursor, SubscriptionId,
+    SubscriptionStatus,
 };
 
 #[derive(Debug, Clone, Queryable, Selectable)]
@@ -277,69 +277,23 @@ pub fn view_for_provider(
     ))
 }
 
-/// The partnership of `$provider` with the partner of a customer relationship, when it is
-/// active: at most one (a unique key), to left-join after `customer_relationships`.
-macro_rules! active_partnership_with {
-    ($provider:expr) => {
-        partnerships::table.on(partnerships::provider_id
-            .eq($provider)
-            .and(partnerships::reseller_id.eq(customer_relationships::partner_id))
-            .and(partnerships::status.eq(PartnershipStatus::Active.as_str())))
-    };
-}
-
-/// The columns of a [`FactsRow`] for the reseller whose id and name are `$id` and `$name`,
-/// beside its relationship and [`active_partnership_with!`].
-macro_rules! facts_columns {
-    ($id:expr, $name:expr) => {
-        (
-            $id,
-            $name,
-            partnerships::id.nullable().is_not_null(),
-            customer_relationships::delegated_admin,
-        )
-    };
-}
-
 /// The facts about every indirect reseller that has a relationship with the customer: whether
 /// it includes delegated admin privileges, and whether the reseller has an active partnership
 /// with the provider. The domain decides which of them are available; a reseller without a
-/// relationship with the customer never is, so a provider's partnerships (a thousand for a
-/// large one) are not read, only those of the customer's few resellers.
-///
-/// One statement of fixed shape, so it stays prepared (and on the backend's own connection, so
-/// its SQL is not written again on each request): the customer's relationships from their
-/// index, each partner read by key, and its partnership with the provider by its unique key.
-/// The kind is only tested ([`unindexed`]): SQLite without statistics would otherwise walk
-/// every reseller by kind.
+/// relationship with the customer never is. The subscription page reads the same facts in its
+/// own statement ([`page_on_session`]); both through [`facts::FactsJson`].
 pub fn reseller_facts(
     conn: &mut DbConnection,
     provider_id: &OrganizationId,
     customer_id: &CustomerId,
 ) -> QueryResult<Vec<ResellerFacts>> {
-    let query = customer_relationships::table
-        .inner_join(
-            organizations::table.on(organizations::id.eq(customer_relationships::partner_id)),
-        )
-        .left_join(active_partnership_with!(provider_id.as_str()))
-        .filter(customer_relationships::customer_id.eq(customer_id.as_str()))
-        .filter(unindexed(organizations::kind).eq(OrgKind::IndirectReseller.as_str()))
-        .select(facts_columns!(organizations::id, organizations::name));
-    let rows: Vec<FactsRow> = on_backend!(conn, |c| query.load(c))?;
-    Ok(rows.into_iter().map(facts_of).collect())
-}
-
-/// A reseller's id and name, whether it has an active partnership with the provider and
-/// whether its relationship with the customer includes delegated admin privileges.
-type FactsRow = (String, String, bool, bool);
-
-fn facts_of((id, name, partnered, delegated): FactsRow) -> ResellerFacts {
-    ResellerFacts {
-        organization_id: id,
-        name,
-        active_partnership_with_provider: partnered,
-        delegated_admin_with_customer: delegated,
-    }
+    use diesel::sql_types::Text;
+    let facts = facts::FactsJson {
+        provider: provider_id.as_str().into_sql::<Text>(),
+        customer: customer_id.as_str().into_sql::<Text>(),
+    };
+    let json: Option<String> = on_backend!(conn, |c| diesel::select(facts).get_result(c))?;
+    facts::read(json.as_deref())
 }
 
 /// The user of session `at` when it is live, with the subscription page's row when the
@@ -378,7 +332,10 @@ pub fn page_on_session(
             Subscription::as_select(),
             organization_name!(customer),
             contact.field(organizations::name).nullable(),
-            facts::FactsJson,
+            facts::FactsJson {
+                provider: organizations::id,
+                customer: subscriptions::customer_id,
+            },
         ))
         .get_result(c)
         .optional())?;

@@ -34,6 +34,7 @@ pub async fn log_requests(
     // line that is written: under the usual `warn` level of a busy server, no request line is.
     let method = req.method().clone();
     let uri = req.uri().clone();
+    let path = || redact_tokens(&uri.to_string());
     // Health probes come every few seconds: they are logged at debug level only.
     let is_probe = super::health::PATHS.contains(&req.path());
     // `user` is filled in when the session's user is known (see `Viewer::load`), `touches` by
@@ -52,11 +53,11 @@ pub async fn log_requests(
             let status = res.status().as_u16();
             if is_probe {
                 if tracing::enabled!(tracing::Level::DEBUG) {
-                    let path = redact_tokens(&uri.to_string());
+                    let path = path();
                     tracing::debug!(%method, %path, status, elapsed_ms, "request");
                 }
             } else if tracing::enabled!(tracing::Level::INFO) {
-                let path = redact_tokens(&uri.to_string());
+                let path = path();
                 tracing::info!(%method, %path, status, elapsed_ms, "request");
             }
             if let Ok(value) = HeaderValue::from_str(&id) {
@@ -65,7 +66,7 @@ pub async fn log_requests(
             Ok(res)
         }
         Err(e) => {
-            let path = redact_tokens(&uri.to_string());
+            let path = path();
             tracing::warn!(%method, %path, error = %e, elapsed_ms, "request failed");
             Err(e)
         }

@@ -419,12 +419,55 @@ async fn a_partner_never_sees_another_partners_subscriptions() {
     );
 }
 
-/// The subscription page reads the facts about the customer's resellers in its one statement
-/// (as one JSON column); they must be the facts the rule's own read gives, for every
-/// subscription of the demo world, for a reseller whose name needs quoting in JSON, and for a
-/// customer left with no relationship at all.
+/// The facts about a customer's resellers as the tables hold them, read plainly: each
+/// indirect reseller with a relationship with the customer, its relationship's delegated admin
+/// privileges, and whether it has an active partnership with the provider. Sorted by id.
+fn facts_read_plainly(
+    conn: &mut support_contacts::db::DbConnection,
+    provider: &str,
+    customer: &str,
+) -> Vec<support_contacts::domain::support_contact::ResellerFacts> {
+    use support_contacts::db::schema::{customer_relationships, partnerships};
+    let related: Vec<(String, String, bool)> = customer_relationships::table
+        .inner_join(
+            organizations::table.on(organizations::id.eq(customer_relationships::partner_id)),
+        )
+        .filter(customer_relationships::customer_id.eq(customer))
+        .filter(organizations::kind.eq("indirect_reseller"))
+        .select((
+            organizations::id,
+            organizations::name,
+            customer_relationships::delegated_admin,
+        ))
+        .order(organizations::id)
+        .load(conn)
+        .unwrap();
+    related
+        .into_iter()
+        .map(|(id, name, delegated)| {
+            let active: i64 = partnerships::table
+                .filter(partnerships::provider_id.eq(provider))
+                .filter(partnerships::reseller_id.eq(&id))
+                .filter(partnerships::status.eq("active"))
+                .count()
+                .get_result(conn)
+                .unwrap();
+            support_contacts::domain::support_contact::ResellerFacts {
+                organization_id: id,
+                name,
+                active_partnership_with_provider: active > 0,
+                delegated_admin_with_customer: delegated,
+            }
+        })
+        .collect()
+}
+
+/// The facts about the customer's resellers, as the subscription page reads them in its one
+/// statement and as the rule's own read gives them (both as one JSON column), must be what
+/// the tables hold: for every subscription of the demo world, for a reseller whose name needs
+/// quoting in JSON, with every flag both ways, and for a customer left with no relationship.
 #[actix_web::test]
-async fn the_subscription_page_reads_the_same_reseller_facts_as_the_rules_own_read() {
+async fn the_reseller_facts_of_the_page_and_of_the_rule_are_what_the_tables_hold() {
     use support_contacts::db::schema::{customer_relationships, partnerships, users};
     use support_contacts::{db, domain};
     let app = TestApp::spawn().await;
@@ -436,8 +479,8 @@ async fn the_subscription_page_reads_the_same_reseller_facts_as_the_rules_own_re
         .execute(&mut *conn)
         .unwrap();
     let now = db::now();
-    // Compares, for every subscription, the page's facts with the rule's read; returns how
-    // many facts the page found and how many subscriptions had none.
+    // Compares, for every subscription, the page's facts and the rule's read with the tables;
+    // returns the facts found and how many subscriptions had none.
     let compare = |conn: &mut db::DbConnection| {
         let subs: Vec<(String, String, String)> = subscriptions::table
             .select((
@@ -474,12 +517,14 @@ async fn the_subscription_page_reads_the_same_reseller_facts_as_the_rules_own_re
                 .expect("the session is live")
                 .1
                 .expect("the user's organization provides the subscription");
+            let held = facts_read_plainly(conn, &provider_id, customer.as_str());
             let provider = domain::OrganizationId::from(provider_id);
             let mut alone = db::subscriptions::reseller_facts(conn, &provider, &customer).unwrap();
             let mut on_page = page.facts;
             on_page.sort_by(|a, b| a.organization_id.cmp(&b.organization_id));
             alone.sort_by(|a, b| a.organization_id.cmp(&b.organization_id));
-            assert_eq!(on_page, alone, "subscription {}", sub.as_str());
+            assert_eq!(on_page, held, "page, subscription {}", sub.as_str());
+            assert_eq!(alone, held, "rule's read, subscription {}", sub.as_str());
             without += usize::from(on_page.is_empty());
             found.extend(on_page);
         }

@@ -1,11 +1,12 @@
-//! The facts about a customer's resellers ([`super::reseller_facts`]) as one column of the
-//! subscription page's statement: a JSON array made by a subquery, so the statement has one
-//! row where a join made one for each of the customer's relationships, each repeating the
-//! session and the subscription (read and decoded again on every row).
+//! The facts about a customer's resellers that decide a subscription's available support
+//! contacts, as one JSON column: [`FactsJson`]. The subscription page selects it beside the
+//! session and the subscription, so its statement has one row where a join made one for each
+//! of the customer's relationships, each repeating the session and the subscription (read and
+//! decoded again on every row); [`super::reseller_facts`] selects it alone. One definition of
+//! the facts for both.
 //!
 //! The subquery is SQL written here, the same text on every run (its aggregate is the
-//! backend's own): the statement keeps a fixed id and stays prepared. It reads the same rows as
-//! [`super::reseller_facts`], by the same keys; a test compares the two.
+//! backend's own): a statement that holds it keeps a fixed id and stays prepared.
 
 use diesel::backend::Backend;
 use diesel::expression::ValidGrouping;
@@ -19,49 +20,68 @@ use serde::Deserialize;
 use crate::domain::support_contact::ResellerFacts;
 use crate::domain::{OrgKind, PartnershipStatus};
 
-/// The facts about every indirect reseller with a relationship with the customer of the
-/// statement's `subscriptions` row, with respect to the provider `organizations` (the session
-/// user's organization): `[[id, name, partnered, delegated], ...]`. SQLite writes the two
-/// flags as 0 and 1 and gives `[]` for none; PostgreSQL writes `true` and `false` and gives
-/// NULL for none.
+/// The facts about every indirect reseller with a relationship with the customer `customer`
+/// (an id), with respect to the provider `provider` (an id): `[[id, name, partnered,
+/// delegated], ...]`. Each may be a column of the statement around it or a bound value.
+/// SQLite writes the two flags as 0 and 1 and gives `[]` for none; PostgreSQL writes `true`
+/// and `false` and gives NULL for none; [`read`] takes either.
 #[derive(Debug, Clone, Copy, QueryId)]
-pub struct FactsJson;
-
-/// The subquery: `head` (its aggregate, the backend's own) and the rest, the same SQL on both
-/// backends: the customer's relationships from their index, each partner by key (its kind
-/// only tested, as in [`super::reseller_facts`]), its active partnership with the provider by
-/// the unique key. The kind and the status are bound, as the program stores them.
-fn walk_facts<'b, DB>(head: &'static str, mut out: AstPass<'_, 'b, DB>) -> QueryResult<()>
-where
-    DB: Backend + HasSqlType<Text>,
-    str: ToSql<Text, DB>,
-{
-    out.push_sql(head);
-    out.push_sql(
-        " FROM customer_relationships AS facts_relationship \
-         INNER JOIN organizations AS facts_reseller \
-         ON facts_reseller.id = facts_relationship.partner_id \
-         AND facts_reseller.kind || '' = ",
-    );
-    out.push_bind_param::<Text, str>(OrgKind::IndirectReseller.as_str())?;
-    out.push_sql(
-        " LEFT OUTER JOIN partnerships AS facts_partnership \
-         ON facts_partnership.provider_id = organizations.id \
-         AND facts_partnership.reseller_id = facts_relationship.partner_id \
-         AND facts_partnership.status = ",
-    );
-    out.push_bind_param::<Text, str>(PartnershipStatus::Active.as_str())?;
-    out.push_sql(" WHERE facts_relationship.customer_id = subscriptions.customer_id)");
-    Ok(())
+pub struct FactsJson<P, C> {
+    pub provider: P,
+    pub customer: C,
 }
 
-impl Expression for FactsJson {
+impl<P, C> FactsJson<P, C> {
+    /// The subquery: `head` (its aggregate, the backend's own) and the rest, the same SQL on
+    /// both backends: the customer's relationships from their index, each partner by key (its
+    /// kind only tested, as [`crate::db::unindexed`] does: SQLite without statistics would
+    /// otherwise walk every reseller by kind), its active partnership with the provider by the
+    /// unique key, so a provider's partnerships (a thousand for a large one) are not read,
+    /// only those of the customer's few resellers. The kind and the status are bound, as the
+    /// program stores them.
+    fn walk<'b, DB>(&'b self, head: &'static str, mut out: AstPass<'_, 'b, DB>) -> QueryResult<()>
+    where
+        DB: Backend + HasSqlType<Text>,
+        str: ToSql<Text, DB>,
+        P: QueryFragment<DB>,
+        C: QueryFragment<DB>,
+    {
+        out.push_sql(head);
+        out.push_sql(
+            " FROM customer_relationships AS facts_relationship \
+             INNER JOIN organizations AS facts_reseller \
+             ON facts_reseller.id = facts_relationship.partner_id \
+             AND facts_reseller.kind || '' = ",
+        );
+        out.push_bind_param::<Text, str>(OrgKind::IndirectReseller.as_str())?;
+        out.push_sql(
+            " LEFT OUTER JOIN partnerships AS facts_partnership \
+             ON facts_partnership.provider_id = ",
+        );
+        self.provider.walk_ast(out.reborrow())?;
+        out.push_sql(
+            " AND facts_partnership.reseller_id = facts_relationship.partner_id \
+             AND facts_partnership.status = ",
+        );
+        out.push_bind_param::<Text, str>(PartnershipStatus::Active.as_str())?;
+        out.push_sql(" WHERE facts_relationship.customer_id = ");
+        self.customer.walk_ast(out.reborrow())?;
+        out.push_sql(")");
+        Ok(())
+    }
+}
+
+impl<P, C> Expression for FactsJson<P, C> {
     type SqlType = Nullable<Text>;
 }
 
-impl QueryFragment<diesel::sqlite::Sqlite> for FactsJson {
+impl<P, C> QueryFragment<diesel::sqlite::Sqlite> for FactsJson<P, C>
+where
+    P: QueryFragment<diesel::sqlite::Sqlite>,
+    C: QueryFragment<diesel::sqlite::Sqlite>,
+{
     fn walk_ast<'b>(&'b self, out: AstPass<'_, 'b, diesel::sqlite::Sqlite>) -> QueryResult<()> {
-        walk_facts(
+        self.walk(
             "(SELECT json_group_array(json_array(facts_reseller.id, facts_reseller.name, \
              facts_partnership.id IS NOT NULL, facts_relationship.delegated_admin))",
             out,
@@ -69,9 +89,13 @@ impl QueryFragment<diesel::sqlite::Sqlite> for FactsJson {
     }
 }
 
-impl QueryFragment<diesel::pg::Pg> for FactsJson {
+impl<P, C> QueryFragment<diesel::pg::Pg> for FactsJson<P, C>
+where
+    P: QueryFragment<diesel::pg::Pg>,
+    C: QueryFragment<diesel::pg::Pg>,
+{
     fn walk_ast<'b>(&'b self, out: AstPass<'_, 'b, diesel::pg::Pg>) -> QueryResult<()> {
-        walk_facts(
+        self.walk(
             "(SELECT CAST(json_agg(json_build_array(facts_reseller.id, facts_reseller.name, \
              facts_partnership.id IS NOT NULL, facts_relationship.delegated_admin)) AS text)",
             out,
@@ -79,11 +103,22 @@ impl QueryFragment<diesel::pg::Pg> for FactsJson {
     }
 }
 
-impl<QS> SelectableExpression<QS> for FactsJson {}
+impl<QS, P, C> SelectableExpression<QS> for FactsJson<P, C>
+where
+    P: SelectableExpression<QS>,
+    C: SelectableExpression<QS>,
+{
+}
 
-impl<QS> AppearsOnTable<QS> for FactsJson {}
+impl<QS, P, C> AppearsOnTable<QS> for FactsJson<P, C>
+where
+    P: AppearsOnTable<QS>,
+    C: AppearsOnTable<QS>,
+{
+}
 
-impl<GB> ValidGrouping<GB> for FactsJson {
+/// A subquery's aggregate: one value for each row of the statement around it.
+impl<GB, P, C> ValidGrouping<GB> for FactsJson<P, C> {
     type IsAggregate = is_aggregate::Never;
 }
 
